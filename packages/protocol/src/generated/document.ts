@@ -1,0 +1,3041 @@
+// Generated from openapi/confab.yaml by `npm run generate`. Do not edit.
+/** The OpenAPI document, as served at `GET /openapi.json`. */
+export const openapiDocument: Record<string, unknown> = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Confab API",
+    "version": "1.0.0",
+    "summary": "REST contract of the Confab chat SDK.",
+    "description": "The REST half of the Confab contract. The WebSocket half is `asyncapi.yaml`; both share the schemas\nbelow. Everything under `/api/v1` speaks JSON; every error is an RFC 9457 problem document\n(`application/problem+json`) with a stable `code` (see `ErrorCode`).\n\nOrdering: every event in a channel (a message stored, edited, deleted, a reaction, a member joining…)\ngets the next per-channel `seq`. A message keeps the `seq` of the event that created it, so pages are\nordered by `seq` and `seq` gaps between messages are normal.\n\nScopes: access tokens and socket tickets carry scopes in `resource:action` style. `chat:read` lets a\nuser read channels, members and messages and listen on the socket; `chat:write` is needed for\nanything that changes shared state (posting, editing, reacting, creating and joining channels).\nA token without `chat:write` gives a read-only chat.\n",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://localhost:8787",
+      "description": "A local `confab-server`."
+    }
+  ],
+  "tags": [
+    {
+      "name": "auth",
+      "description": "Built-in accounts, sessions and socket tickets."
+    },
+    {
+      "name": "users",
+      "description": "Who is who."
+    },
+    {
+      "name": "channels",
+      "description": "Public, private and direct channels, and the caller's read state in them."
+    },
+    {
+      "name": "members",
+      "description": "Who belongs to a channel."
+    },
+    {
+      "name": "messages",
+      "description": "Messages, threads and tombstones, paged by cursor."
+    },
+    {
+      "name": "reactions",
+      "description": "Emoji reactions on messages."
+    },
+    {
+      "name": "ops",
+      "description": "Health, readiness, metrics and this document."
+    }
+  ],
+  "security": [
+    {
+      "bearerAuth": [
+        "chat:read"
+      ]
+    }
+  ],
+  "paths": {
+    "/api/v1/auth/register": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "register",
+        "summary": "Create a built-in account and sign in",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RegisterRequest"
+              },
+              "example": {
+                "username": "alice",
+                "password": "correct-horse-battery"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The account was created; the reply is a fresh session.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthSession"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/login": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "login",
+        "summary": "Sign in with a built-in account",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LoginRequest"
+              },
+              "example": {
+                "username": "alice",
+                "password": "correct-horse-battery"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A fresh session.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthSession"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/refresh": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "refreshSession",
+        "summary": "Trade a refresh token for a new session",
+        "description": "Refresh tokens rotate; the one sent is spent and a new one comes back.",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RefreshRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A fresh session.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthSession"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/logout": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "logout",
+        "summary": "End a session",
+        "description": "Revokes the refresh token. Access tokens already issued expire on their own.",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RefreshRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "204": {
+            "description": "The refresh token is revoked (or was not valid)."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/ws-ticket": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "createWsTicket",
+        "summary": "Get a single-use ticket for the WebSocket",
+        "description": "The ticket opens `GET /api/v1/ws?ticket=…` once, within `expiresAt`, and carries the scopes of the\ntoken that asked for it. It is valid on every process of a deployment.\n",
+        "responses": {
+          "200": {
+            "description": "A ticket.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WsTicket"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/api/v1/me": {
+      "get": {
+        "tags": [
+          "users"
+        ],
+        "operationId": "getMe",
+        "summary": "The signed-in user",
+        "responses": {
+          "200": {
+            "description": "The caller.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Me"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/api/v1/users": {
+      "get": {
+        "tags": [
+          "users"
+        ],
+        "operationId": "searchUsers",
+        "summary": "Find users by the start of their username",
+        "description": "For starting a direct message or adding someone to a channel. Usernames are lower-case.",
+        "parameters": [
+          {
+            "name": "q",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 32
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Matching users, by username.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UserList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/api/v1/users/{userId}": {
+      "get": {
+        "tags": [
+          "users"
+        ],
+        "operationId": "getUser",
+        "summary": "A user by id",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/UserId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/User"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/channels": {
+      "get": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "listChannels",
+        "summary": "Channels the caller has joined, or public channels to browse",
+        "description": "`scope=joined` (default) lists the caller's channels, most recent activity first, each with\n`unreadCount` and `lastReadSeq`. `scope=public` lists public channels by name.\n",
+        "parameters": [
+          {
+            "name": "scope",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "joined",
+                "public"
+              ],
+              "default": "joined"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of channels.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChannelPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      },
+      "post": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "createChannel",
+        "summary": "Create a channel or open a direct conversation",
+        "description": "A public or private channel is created with the caller as its owner; `memberIds` invites others\nat once. `visibility: direct` opens (or returns, with 200) the one direct channel between the\ncaller and `userId`.\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateChannelRequest"
+              },
+              "example": {
+                "name": "general",
+                "visibility": "public"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The direct channel between the two users already existed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The channel was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "getChannel",
+        "summary": "One channel",
+        "description": "Public channels are visible to every user; private and direct ones only to members.",
+        "responses": {
+          "200": {
+            "description": "The channel.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "patch": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "updateChannel",
+        "summary": "Rename a channel or change its topic (owner only)",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateChannelRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated channel.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Channel"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "deleteChannel",
+        "summary": "Delete a channel and its history (owner only)",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "The channel is gone."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/read": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "put": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "markRead",
+        "summary": "Move the caller's read marker",
+        "description": "The marker only moves forward; a lower `seq` leaves it where it is.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReadRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The caller's read state in the channel.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadState"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/events": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "channels"
+        ],
+        "operationId": "listEvents",
+        "summary": "A range of the channel\"s event log",
+        "description": "The events with `seq` greater than `afterSeq`, ascending, as the socket would have sent them,\nfor a client that saw a gap in `seq`. When more than the replay window was missed, the reply has\n`resync: true` and no items, and the client refetches the newest page of messages instead.\n",
+        "parameters": [
+          {
+            "name": "afterSeq",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/Seq"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Up to `limit` events after `afterSeq`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/members": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "members"
+        ],
+        "operationId": "listMembers",
+        "summary": "Members of a channel",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of members, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MemberPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/members/{memberId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        },
+        {
+          "name": "memberId",
+          "in": "path",
+          "required": true,
+          "description": "A user id, or `me` for the caller.",
+          "schema": {
+            "$ref": "#/components/schemas/MemberRef"
+          }
+        }
+      ],
+      "put": {
+        "tags": [
+          "members"
+        ],
+        "operationId": "addMember",
+        "summary": "Join a channel (`me`) or add someone to it",
+        "description": "`me` joins a public channel; a private channel refuses users who were not added by a member.\nAdding someone else needs membership of the channel. Joining twice is harmless (200).\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user was already a member.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Member"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The user joined.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Member"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "members"
+        ],
+        "operationId": "removeMember",
+        "summary": "Leave a channel (`me`) or remove someone from it (owner only)",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "The user is no longer a member."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/messages": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "listMessages",
+        "summary": "A page of a channel's messages",
+        "description": "Top-level messages (thread replies are paged by `listReplies`), ascending by `seq`.\nWithout a cursor: the newest page. `before` pages backwards, `after` forwards, `around` returns\na page holding that message with cursors both ways. Give at most one of the three.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Before"
+          },
+          {
+            "$ref": "#/components/parameters/After"
+          },
+          {
+            "$ref": "#/components/parameters/Around"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of messages.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MessagePage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "post": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "sendMessage",
+        "summary": "Post a message or a thread reply",
+        "description": "Idempotent by `clientMessageId`: sending the same id again (per author and channel) returns the\nstored message with 200 instead of a second copy.\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SendMessageRequest"
+              },
+              "example": {
+                "clientMessageId": "01J9Z3Q4C1-hello",
+                "body": {
+                  "type": "text",
+                  "text": "Hello **world**"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A retry; the message stored by the first send.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The message was stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/api/v1/messages/{messageId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "getMessage",
+        "summary": "One message",
+        "responses": {
+          "200": {
+            "description": "The message.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "patch": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "editMessage",
+        "summary": "Edit a message (author only)",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EditMessageRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The edited message.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "deleteMessage",
+        "summary": "Delete a message (author only), leaving a tombstone",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tombstone.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/messages/{messageId}/replies": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "listReplies",
+        "summary": "A page of a thread's replies",
+        "description": "Same paging as `listMessages`; without a cursor, the newest replies.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Before"
+          },
+          {
+            "$ref": "#/components/parameters/After"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of replies, ascending by `seq`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MessagePage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/messages/{messageId}/reactions/{emoji}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        },
+        {
+          "name": "emoji",
+          "in": "path",
+          "required": true,
+          "description": "One emoji (URL-encoded) or a `:shortcode:`.",
+          "schema": {
+            "$ref": "#/components/schemas/Emoji"
+          }
+        }
+      ],
+      "put": {
+        "tags": [
+          "reactions"
+        ],
+        "operationId": "addReaction",
+        "summary": "React to a message",
+        "description": "Reacting twice with the same emoji is harmless.",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The message with its reactions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "reactions"
+        ],
+        "operationId": "removeReaction",
+        "summary": "Take a reaction back",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The message with its reactions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getHealth",
+        "summary": "Liveness",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The process is alive.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getReadiness",
+        "summary": "Readiness",
+        "description": "200 while the database and the bus answer and the process is not draining; 503 otherwise.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready for traffic.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Not ready (draining, or a dependency does not answer).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getMetrics",
+        "summary": "Prometheus metrics",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Metrics in the Prometheus text format.",
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getOpenApi",
+        "summary": "This document, as JSON",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The OpenAPI document.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name) and optionally `scope` (space-separated; default `chat:read chat:write`).\n"
+      }
+    },
+    "parameters": {
+      "ChannelId": {
+        "name": "channelId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "MessageId": {
+        "name": "messageId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "UserId": {
+        "name": "userId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "Cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The `nextCursor` of the previous page.",
+        "schema": {
+          "$ref": "#/components/schemas/Cursor"
+        }
+      },
+      "Before": {
+        "name": "before",
+        "in": "query",
+        "description": "A `prevCursor`; the page of older items.",
+        "schema": {
+          "$ref": "#/components/schemas/Cursor"
+        }
+      },
+      "After": {
+        "name": "after",
+        "in": "query",
+        "description": "A `nextCursor`; the page of newer items.",
+        "schema": {
+          "$ref": "#/components/schemas/Cursor"
+        }
+      },
+      "Around": {
+        "name": "around",
+        "in": "query",
+        "description": "A message id; the page that holds it.",
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Page size; 50 when absent, at most 100.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 50
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The request is malformed or breaks a rule (`invalid_request`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://confab.dev/problems/invalid_request",
+              "title": "Invalid request",
+              "status": 400,
+              "code": "invalid_request",
+              "detail": "body/text must NOT have more than 4000 characters"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "No valid credentials (`unauthorized`, `invalid_credentials`, `token_expired`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "Signed in, but not allowed (`forbidden`, `insufficient_scope`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such thing, or not visible to the caller (`not_found`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The request conflicts with the current state (`username_taken`, `conflict`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The body is over the size limit (`payload_too_large`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not JSON (`unsupported_media_type`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "Over a rate limit (`rate_limited`); retry after `retryAfter` seconds.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Id": {
+        "type": "string",
+        "description": "An opaque, time-sortable id (a UUIDv7).",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": "^[A-Za-z0-9_-]+$"
+      },
+      "MemberRef": {
+        "description": "A user id, or `me`.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Id"
+          },
+          {
+            "type": "string",
+            "const": "me"
+          }
+        ]
+      },
+      "Cursor": {
+        "type": "string",
+        "description": "An opaque page cursor.",
+        "minLength": 1,
+        "maxLength": 200,
+        "pattern": "^[A-Za-z0-9_-]+$"
+      },
+      "Timestamp": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "Seq": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "A per-channel event sequence number."
+      },
+      "Emoji": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 32,
+        "pattern": "^(?:[\\p{Extended_Pictographic}\\p{Emoji_Component}\\u200d\\ufe0f\\u20e3]{1,16}|:[a-z0-9_+-]{1,30}:)$"
+      },
+      "Scope": {
+        "type": "string",
+        "enum": [
+          "chat:read",
+          "chat:write"
+        ]
+      },
+      "ErrorCode": {
+        "type": "string",
+        "description": "Stable error codes, shared by problem documents and socket `error` frames.\n- `invalid_request` (400): a malformed body, parameter or value, or a broken rule\n- `unauthorized` (401): no token, or a token that is not valid\n- `token_expired` (401): the token has expired; refresh it\n- `invalid_credentials` (401): wrong username or password, or a spent refresh token\n- `forbidden` (403): not allowed to do this (not a member, not the author or owner)\n- `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs\n- `not_found` (404): no such thing, or not visible to the caller\n- `username_taken` (409): the username is in use\n- `conflict` (409): the change conflicts with the current state (editing a tombstone)\n- `payload_too_large` (413): the body or frame is over the limit\n- `unsupported_media_type` (415): the body is not JSON\n- `rate_limited` (429): too many requests; wait `retryAfter` seconds\n- `internal_error` (500): a bug; the `requestId` helps find it in the logs\n- `unavailable` (503): the server is draining or a dependency is down\n- `invalid_frame` (socket): the frame is not JSON or breaks its schema\n- `unknown_frame_type` (socket): the frame's `type` is not one the server knows\n",
+        "enum": [
+          "invalid_request",
+          "unauthorized",
+          "token_expired",
+          "invalid_credentials",
+          "forbidden",
+          "insufficient_scope",
+          "not_found",
+          "username_taken",
+          "conflict",
+          "payload_too_large",
+          "unsupported_media_type",
+          "rate_limited",
+          "internal_error",
+          "unavailable",
+          "invalid_frame",
+          "unknown_frame_type"
+        ]
+      },
+      "Problem": {
+        "type": "object",
+        "description": "An RFC 9457 problem document.",
+        "required": [
+          "type",
+          "title",
+          "status",
+          "code",
+          "detail"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "description": "A URI naming the problem type."
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "integer",
+            "minimum": 400,
+            "maximum": 599
+          },
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          "detail": {
+            "type": "string"
+          },
+          "instance": {
+            "type": "string"
+          },
+          "requestId": {
+            "type": "string"
+          },
+          "retryAfter": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Seconds to wait before retrying."
+          },
+          "errors": {
+            "type": "array",
+            "description": "Each broken rule of an `invalid_request`.",
+            "items": {
+              "type": "object",
+              "required": [
+                "path",
+                "message"
+              ],
+              "properties": {
+                "path": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "User": {
+        "type": "object",
+        "required": [
+          "id",
+          "username",
+          "displayName"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "username": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          }
+        }
+      },
+      "UserList": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/User"
+            }
+          }
+        }
+      },
+      "Me": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/User"
+          },
+          {
+            "type": "object",
+            "required": [
+              "scopes"
+            ],
+            "properties": {
+              "scopes": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Scope"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "RegisterRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "username",
+          "password"
+        ],
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 32,
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+          },
+          "password": {
+            "type": "string",
+            "minLength": 8,
+            "maxLength": 256
+          },
+          "displayName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          }
+        }
+      },
+      "LoginRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "username",
+          "password"
+        ],
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "password": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          }
+        }
+      },
+      "RefreshRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "refreshToken"
+        ],
+        "properties": {
+          "refreshToken": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          }
+        }
+      },
+      "AuthSession": {
+        "type": "object",
+        "required": [
+          "user",
+          "accessToken",
+          "refreshToken",
+          "expiresAt"
+        ],
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "accessToken": {
+            "type": "string"
+          },
+          "refreshToken": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            ],
+            "description": "When `accessToken` expires."
+          }
+        }
+      },
+      "WsTicket": {
+        "type": "object",
+        "required": [
+          "ticket",
+          "expiresAt"
+        ],
+        "properties": {
+          "ticket": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "Visibility": {
+        "type": "string",
+        "enum": [
+          "public",
+          "private",
+          "direct"
+        ]
+      },
+      "Role": {
+        "type": "string",
+        "enum": [
+          "owner",
+          "member"
+        ]
+      },
+      "Channel": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "visibility",
+          "topic",
+          "createdBy",
+          "createdAt",
+          "lastSeq",
+          "lastMessageAt",
+          "memberCount",
+          "role"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string"
+          },
+          "visibility": {
+            "$ref": "#/components/schemas/Visibility"
+          },
+          "topic": {
+            "type": "string"
+          },
+          "createdBy": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "lastSeq": {
+            "$ref": "#/components/schemas/Seq"
+          },
+          "lastMessageAt": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "memberCount": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "role": {
+            "description": "The caller's role; null when the caller is not a member.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Role"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "directWith": {
+            "description": "For a direct channel, the other user.",
+            "$ref": "#/components/schemas/User"
+          },
+          "unreadCount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages by others after `lastReadSeq` (members only)."
+          },
+          "lastReadSeq": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Seq"
+              }
+            ],
+            "description": "The caller's read marker (members only)."
+          }
+        }
+      },
+      "EventPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "headSeq",
+          "resync"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EventFrame"
+            }
+          },
+          "headSeq": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Seq"
+              }
+            ],
+            "description": "The channel\"s newest `seq` when the page was read."
+          },
+          "resync": {
+            "type": "boolean",
+            "description": "True when more than the replay window was missed; `items` is then empty."
+          }
+        }
+      },
+      "ChannelPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Channel"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ChannelName": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 80,
+        "pattern": "\\S"
+      },
+      "CreateChannelRequest": {
+        "oneOf": [
+          {
+            "type": "object",
+            "title": "CreateRoomRequest",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "visibility"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/ChannelName"
+              },
+              "visibility": {
+                "type": "string",
+                "enum": [
+                  "public",
+                  "private"
+                ]
+              },
+              "topic": {
+                "type": "string",
+                "maxLength": 250
+              },
+              "memberIds": {
+                "type": "array",
+                "maxItems": 100,
+                "uniqueItems": true,
+                "items": {
+                  "$ref": "#/components/schemas/Id"
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "title": "CreateDirectRequest",
+            "additionalProperties": false,
+            "required": [
+              "visibility",
+              "userId"
+            ],
+            "properties": {
+              "visibility": {
+                "type": "string",
+                "const": "direct"
+              },
+              "userId": {
+                "$ref": "#/components/schemas/Id"
+              }
+            }
+          }
+        ]
+      },
+      "UpdateChannelRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "name": {
+            "$ref": "#/components/schemas/ChannelName"
+          },
+          "topic": {
+            "type": "string",
+            "maxLength": 250
+          }
+        }
+      },
+      "ReadRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "seq"
+        ],
+        "properties": {
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          }
+        }
+      },
+      "ReadState": {
+        "type": "object",
+        "required": [
+          "channelId",
+          "lastReadSeq",
+          "unreadCount"
+        ],
+        "properties": {
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "lastReadSeq": {
+            "$ref": "#/components/schemas/Seq"
+          },
+          "unreadCount": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "Member": {
+        "type": "object",
+        "required": [
+          "user",
+          "role",
+          "joinedAt"
+        ],
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "role": {
+            "$ref": "#/components/schemas/Role"
+          },
+          "joinedAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "MemberPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Member"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "HttpUrl": {
+        "type": "string",
+        "format": "uri",
+        "maxLength": 2048,
+        "pattern": "^https?://"
+      },
+      "TextBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "text"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "text"
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4000,
+            "description": "Plain text with a small markdown subset (bold, italic, code, code blocks, links, @mentions)."
+          }
+        }
+      },
+      "ImageBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "url",
+          "width",
+          "height"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "image"
+          },
+          "url": {
+            "$ref": "#/components/schemas/HttpUrl"
+          },
+          "width": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 20000
+          },
+          "height": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 20000
+          },
+          "alt": {
+            "type": "string",
+            "maxLength": 1000
+          }
+        }
+      },
+      "VideoBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "url"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "video"
+          },
+          "url": {
+            "$ref": "#/components/schemas/HttpUrl"
+          }
+        }
+      },
+      "MessageBody": {
+        "description": "Typed message content; a new kind of content is a new schema here.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/TextBody"
+          },
+          {
+            "$ref": "#/components/schemas/ImageBody"
+          },
+          {
+            "$ref": "#/components/schemas/VideoBody"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "text": "#/components/schemas/TextBody",
+            "image": "#/components/schemas/ImageBody",
+            "video": "#/components/schemas/VideoBody"
+          }
+        }
+      },
+      "ClientMessageId": {
+        "type": "string",
+        "description": "Chosen by the sender (a UUID is a good choice); a retry with the same id never makes a second message.",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": "^[A-Za-z0-9_-]+$"
+      },
+      "Reaction": {
+        "type": "object",
+        "required": [
+          "emoji",
+          "count",
+          "userIds"
+        ],
+        "properties": {
+          "emoji": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "userIds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        }
+      },
+      "Message": {
+        "type": "object",
+        "required": [
+          "id",
+          "channelId",
+          "seq",
+          "clientMessageId",
+          "author",
+          "body",
+          "parentId",
+          "replyCount",
+          "lastReplyAt",
+          "reactions",
+          "createdAt",
+          "editedAt",
+          "deletedAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Seq"
+              }
+            ],
+            "description": "The `seq` of the event that created the message."
+          },
+          "clientMessageId": {
+            "$ref": "#/components/schemas/ClientMessageId"
+          },
+          "author": {
+            "$ref": "#/components/schemas/User"
+          },
+          "body": {
+            "description": "The content; null on a tombstone.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MessageBody"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "parentId": {
+            "description": "The thread's parent for a reply; null for a top-level message.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "replyCount": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "lastReplyAt": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "reactions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Reaction"
+            }
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "editedAt": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "deletedAt": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "MessagePage": {
+        "type": "object",
+        "required": [
+          "items",
+          "prevCursor",
+          "nextCursor",
+          "headSeq"
+        ],
+        "properties": {
+          "headSeq": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Seq"
+              }
+            ],
+            "description": "The channel's newest event `seq` when the page was read: every event up to it is reflected in\n`items`, so a client subscribes with `afterSeq: headSeq` and misses nothing.\n"
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Message"
+            }
+          },
+          "prevCursor": {
+            "description": "Cursor for the older page; null when nothing is older.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "nextCursor": {
+            "description": "Cursor for the newer page; null when nothing is newer (yet).",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "SendMessageRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "clientMessageId",
+          "body"
+        ],
+        "properties": {
+          "clientMessageId": {
+            "$ref": "#/components/schemas/ClientMessageId"
+          },
+          "body": {
+            "$ref": "#/components/schemas/MessageBody"
+          },
+          "parentId": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "EditMessageRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "body"
+        ],
+        "properties": {
+          "body": {
+            "$ref": "#/components/schemas/MessageBody"
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          }
+        }
+      },
+      "Readiness": {
+        "type": "object",
+        "required": [
+          "status",
+          "checks"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ready",
+              "draining",
+              "unavailable"
+            ]
+          },
+          "checks": {
+            "type": "object",
+            "required": [
+              "database",
+              "bus"
+            ],
+            "properties": {
+              "database": {
+                "type": "boolean"
+              },
+              "bus": {
+                "type": "boolean"
+              }
+            }
+          }
+        }
+      },
+      "ChannelSubscription": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "afterSeq": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Seq"
+              }
+            ],
+            "description": "The last `seq` the client applied; the server replays every later event."
+          }
+        }
+      },
+      "SubscribeFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "channels"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "subscribe"
+          },
+          "channels": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/components/schemas/ChannelSubscription"
+            }
+          }
+        }
+      },
+      "UnsubscribeFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "channels"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "unsubscribe"
+          },
+          "channels": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        }
+      },
+      "SendFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "clientMessageId",
+          "channelId",
+          "body"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "send"
+          },
+          "clientMessageId": {
+            "$ref": "#/components/schemas/ClientMessageId"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "body": {
+            "$ref": "#/components/schemas/MessageBody"
+          },
+          "parentId": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "TypingFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "channelId"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "typing"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "parentId": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "ReadFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "channelId",
+          "seq"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "read"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          }
+        }
+      },
+      "PingFrame": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "ping"
+          },
+          "id": {
+            "type": "string",
+            "maxLength": 64
+          }
+        }
+      },
+      "ClientFrame": {
+        "description": "Any frame a client sends.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/SubscribeFrame"
+          },
+          {
+            "$ref": "#/components/schemas/UnsubscribeFrame"
+          },
+          {
+            "$ref": "#/components/schemas/SendFrame"
+          },
+          {
+            "$ref": "#/components/schemas/TypingFrame"
+          },
+          {
+            "$ref": "#/components/schemas/ReadFrame"
+          },
+          {
+            "$ref": "#/components/schemas/PingFrame"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "subscribe": "#/components/schemas/SubscribeFrame",
+            "unsubscribe": "#/components/schemas/UnsubscribeFrame",
+            "send": "#/components/schemas/SendFrame",
+            "typing": "#/components/schemas/TypingFrame",
+            "read": "#/components/schemas/ReadFrame",
+            "ping": "#/components/schemas/PingFrame"
+          }
+        }
+      },
+      "HelloFrame": {
+        "type": "object",
+        "required": [
+          "type",
+          "sessionId",
+          "user",
+          "scopes",
+          "heartbeatMs"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "hello"
+          },
+          "sessionId": {
+            "type": "string"
+          },
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "scopes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Scope"
+            }
+          },
+          "heartbeatMs": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Send a `ping` at least this often; the server drops a socket silent for two periods."
+          }
+        }
+      },
+      "SubscribedFrame": {
+        "type": "object",
+        "description": "The subscription is live; `seq` is the channel's newest event when it went live.",
+        "required": [
+          "type",
+          "channelId",
+          "seq"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "subscribed"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          }
+        }
+      },
+      "UnsubscribedFrame": {
+        "type": "object",
+        "description": "The server ended a subscription (the user left or was removed, or the channel was deleted).",
+        "required": [
+          "type",
+          "channelId",
+          "reason"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "unsubscribed"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "removed",
+              "deleted"
+            ]
+          }
+        }
+      },
+      "EventKind": {
+        "type": "string",
+        "enum": [
+          "message:created",
+          "message:updated",
+          "message:deleted",
+          "reaction:added",
+          "reaction:removed",
+          "member:joined",
+          "member:left",
+          "channel:updated"
+        ]
+      },
+      "MessageEventData": {
+        "type": "object",
+        "required": [
+          "message"
+        ],
+        "properties": {
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          }
+        }
+      },
+      "ReactionEventData": {
+        "type": "object",
+        "required": [
+          "message",
+          "emoji",
+          "userId"
+        ],
+        "properties": {
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          },
+          "emoji": {
+            "type": "string"
+          },
+          "userId": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "MemberEventData": {
+        "type": "object",
+        "required": [
+          "user",
+          "role"
+        ],
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "role": {
+            "$ref": "#/components/schemas/Role"
+          }
+        }
+      },
+      "ChannelEventData": {
+        "type": "object",
+        "required": [
+          "channel"
+        ],
+        "properties": {
+          "channel": {
+            "description": "The channel as a non-member sees it (`role` null, no `unreadCount` or `lastReadSeq`).",
+            "$ref": "#/components/schemas/Channel"
+          }
+        }
+      },
+      "EventFrame": {
+        "type": "object",
+        "description": "One committed change in a channel. `seq` grows by one per event; replies, edits and reactions\nare events too. `message:created` of a reply is followed by `message:updated` of its parent\n(new `replyCount`).\n",
+        "required": [
+          "type",
+          "channelId",
+          "seq",
+          "kind",
+          "data",
+          "at"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "event"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/EventKind"
+          },
+          "at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "data": {
+            "description": "`message:*` → MessageEventData; `reaction:*` → ReactionEventData; `member:*` → MemberEventData; `channel:updated` → ChannelEventData.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/MessageEventData"
+              },
+              {
+                "$ref": "#/components/schemas/ReactionEventData"
+              },
+              {
+                "$ref": "#/components/schemas/MemberEventData"
+              },
+              {
+                "$ref": "#/components/schemas/ChannelEventData"
+              }
+            ]
+          }
+        }
+      },
+      "AckFrame": {
+        "type": "object",
+        "required": [
+          "type",
+          "clientMessageId",
+          "message"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "ack"
+          },
+          "clientMessageId": {
+            "$ref": "#/components/schemas/ClientMessageId"
+          },
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          }
+        }
+      },
+      "TypingServerFrame": {
+        "type": "object",
+        "description": "Someone is typing; it lapses after `expiresInMs` without another.",
+        "required": [
+          "type",
+          "channelId",
+          "user",
+          "expiresInMs"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "typing"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "parentId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "expiresInMs": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
+      "PresenceFrame": {
+        "type": "object",
+        "description": "Who is connected and subscribed to the channel right now (the whole list).",
+        "required": [
+          "type",
+          "channelId",
+          "online"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "presence"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "online": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        }
+      },
+      "ResyncFrame": {
+        "type": "object",
+        "description": "Too much was missed to replay (or `afterSeq` is unknown): refetch the newest page over REST.\nThe subscription is live from `seq` on.\n",
+        "required": [
+          "type",
+          "channelId",
+          "seq"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "resync"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          }
+        }
+      },
+      "ErrorFrame": {
+        "type": "object",
+        "required": [
+          "type",
+          "code",
+          "detail"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "error"
+          },
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          "detail": {
+            "type": "string"
+          },
+          "ref": {
+            "type": "string",
+            "description": "What the error answers (the `clientMessageId` of a send, or the frame's `type`)."
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "retryAfter": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "PongFrame": {
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "pong"
+          },
+          "id": {
+            "type": "string"
+          }
+        }
+      },
+      "ServerFrame": {
+        "description": "Any frame the server sends.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/HelloFrame"
+          },
+          {
+            "$ref": "#/components/schemas/SubscribedFrame"
+          },
+          {
+            "$ref": "#/components/schemas/UnsubscribedFrame"
+          },
+          {
+            "$ref": "#/components/schemas/EventFrame"
+          },
+          {
+            "$ref": "#/components/schemas/AckFrame"
+          },
+          {
+            "$ref": "#/components/schemas/TypingServerFrame"
+          },
+          {
+            "$ref": "#/components/schemas/PresenceFrame"
+          },
+          {
+            "$ref": "#/components/schemas/ResyncFrame"
+          },
+          {
+            "$ref": "#/components/schemas/ErrorFrame"
+          },
+          {
+            "$ref": "#/components/schemas/PongFrame"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "hello": "#/components/schemas/HelloFrame",
+            "subscribed": "#/components/schemas/SubscribedFrame",
+            "unsubscribed": "#/components/schemas/UnsubscribedFrame",
+            "event": "#/components/schemas/EventFrame",
+            "ack": "#/components/schemas/AckFrame",
+            "typing": "#/components/schemas/TypingServerFrame",
+            "presence": "#/components/schemas/PresenceFrame",
+            "resync": "#/components/schemas/ResyncFrame",
+            "error": "#/components/schemas/ErrorFrame",
+            "pong": "#/components/schemas/PongFrame"
+          }
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,1883 @@
+// Generated from openapi/confab.yaml by `npm run generate`. Do not edit.
+export type paths = {
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a built-in account and sign in */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a built-in account */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trade a refresh token for a new session
+         * @description Refresh tokens rotate; the one sent is spent and a new one comes back.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a session
+         * @description Revokes the refresh token. Access tokens already issued expire on their own.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/ws-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a single-use ticket for the WebSocket
+         * @description The ticket opens `GET /api/v1/ws?ticket=…` once, within `expiresAt`, and carries the scopes of the
+         *     token that asked for it. It is valid on every process of a deployment.
+         */
+        post: operations["createWsTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users by the start of their username
+         * @description For starting a direct message or adding someone to a channel. Usernames are lower-case.
+         */
+        get: operations["searchUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user by id */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channels the caller has joined, or public channels to browse
+         * @description `scope=joined` (default) lists the caller's channels, most recent activity first, each with
+         *     `unreadCount` and `lastReadSeq`. `scope=public` lists public channels by name.
+         */
+        get: operations["listChannels"];
+        put?: never;
+        /**
+         * Create a channel or open a direct conversation
+         * @description A public or private channel is created with the caller as its owner; `memberIds` invites others
+         *     at once. `visibility: direct` opens (or returns, with 200) the one direct channel between the
+         *     caller and `userId`.
+         */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One channel
+         * @description Public channels are visible to every user; private and direct ones only to members.
+         */
+        get: operations["getChannel"];
+        put?: never;
+        post?: never;
+        /** Delete a channel and its history (owner only) */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /** Rename a channel or change its topic (owner only) */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move the caller's read marker
+         * @description The marker only moves forward; a lower `seq` leaves it where it is.
+         */
+        put: operations["markRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A range of the channel"s event log
+         * @description The events with `seq` greater than `afterSeq`, ascending, as the socket would have sent them,
+         *     for a client that saw a gap in `seq`. When more than the replay window was missed, the reply has
+         *     `resync: true` and no items, and the client refetches the newest page of messages instead.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** Members of a channel */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                /** @description A user id, or `me` for the caller. */
+                memberId: components["schemas"]["MemberRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Join a channel (`me`) or add someone to it
+         * @description `me` joins a public channel; a private channel refuses users who were not added by a member.
+         *     Adding someone else needs membership of the channel. Joining twice is harmless (200).
+         */
+        put: operations["addMember"];
+        post?: never;
+        /** Leave a channel (`me`) or remove someone from it (owner only) */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A page of a channel's messages
+         * @description Top-level messages (thread replies are paged by `listReplies`), ascending by `seq`.
+         *     Without a cursor: the newest page. `before` pages backwards, `after` forwards, `around` returns
+         *     a page holding that message with cursors both ways. Give at most one of the three.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Post a message or a thread reply
+         * @description Idempotent by `clientMessageId`: sending the same id again (per author and channel) returns the
+         *     stored message with 200 instead of a second copy.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        /** One message */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        /** Delete a message (author only), leaving a tombstone */
+        delete: operations["deleteMessage"];
+        options?: never;
+        head?: never;
+        /** Edit a message (author only) */
+        patch: operations["editMessage"];
+        trace?: never;
+    };
+    "/api/v1/messages/{messageId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A page of a thread's replies
+         * @description Same paging as `listMessages`; without a cursor, the newest replies.
+         */
+        get: operations["listReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{messageId}/reactions/{emoji}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+                /** @description One emoji (URL-encoded) or a `:shortcode:`. */
+                emoji: components["schemas"]["Emoji"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * React to a message
+         * @description Reacting twice with the same emoji is harmless.
+         */
+        put: operations["addReaction"];
+        post?: never;
+        /** Take a reaction back */
+        delete: operations["removeReaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description 200 while the database and the bus answer and the process is not draining; 503 otherwise.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document, as JSON */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        /** @description An opaque, time-sortable id (a UUIDv7). */
+        Id: string;
+        /** @description A user id, or `me`. */
+        MemberRef: components["schemas"]["Id"] | "me";
+        /** @description An opaque page cursor. */
+        Cursor: string;
+        /** Format: date-time */
+        Timestamp: string;
+        /** @description A per-channel event sequence number. */
+        Seq: number;
+        Emoji: string;
+        /** @enum {string} */
+        Scope: "chat:read" | "chat:write";
+        /**
+         * @description Stable error codes, shared by problem documents and socket `error` frames.
+         *     - `invalid_request` (400): a malformed body, parameter or value, or a broken rule
+         *     - `unauthorized` (401): no token, or a token that is not valid
+         *     - `token_expired` (401): the token has expired; refresh it
+         *     - `invalid_credentials` (401): wrong username or password, or a spent refresh token
+         *     - `forbidden` (403): not allowed to do this (not a member, not the author or owner)
+         *     - `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs
+         *     - `not_found` (404): no such thing, or not visible to the caller
+         *     - `username_taken` (409): the username is in use
+         *     - `conflict` (409): the change conflicts with the current state (editing a tombstone)
+         *     - `payload_too_large` (413): the body or frame is over the limit
+         *     - `unsupported_media_type` (415): the body is not JSON
+         *     - `rate_limited` (429): too many requests; wait `retryAfter` seconds
+         *     - `internal_error` (500): a bug; the `requestId` helps find it in the logs
+         *     - `unavailable` (503): the server is draining or a dependency is down
+         *     - `invalid_frame` (socket): the frame is not JSON or breaks its schema
+         *     - `unknown_frame_type` (socket): the frame's `type` is not one the server knows
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthorized" | "token_expired" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "username_taken" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "unavailable" | "invalid_frame" | "unknown_frame_type";
+        /** @description An RFC 9457 problem document. */
+        Problem: {
+            /** @description A URI naming the problem type. */
+            type: string;
+            title: string;
+            status: number;
+            code: components["schemas"]["ErrorCode"];
+            detail: string;
+            instance?: string;
+            requestId?: string;
+            /** @description Seconds to wait before retrying. */
+            retryAfter?: number;
+            /** @description Each broken rule of an `invalid_request`. */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        User: {
+            id: components["schemas"]["Id"];
+            username: string;
+            displayName: string;
+        };
+        UserList: {
+            items: components["schemas"]["User"][];
+        };
+        Me: components["schemas"]["User"] & {
+            scopes: components["schemas"]["Scope"][];
+        };
+        RegisterRequest: {
+            username: string;
+            password: string;
+            displayName?: string;
+        };
+        LoginRequest: {
+            username: string;
+            password: string;
+        };
+        RefreshRequest: {
+            refreshToken: string;
+        };
+        AuthSession: {
+            user: components["schemas"]["User"];
+            accessToken: string;
+            refreshToken: string;
+            /** @description When `accessToken` expires. */
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        WsTicket: {
+            ticket: string;
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        Visibility: "public" | "private" | "direct";
+        /** @enum {string} */
+        Role: "owner" | "member";
+        Channel: {
+            id: components["schemas"]["Id"];
+            name: string;
+            visibility: components["schemas"]["Visibility"];
+            topic: string;
+            createdBy: components["schemas"]["Id"];
+            createdAt: components["schemas"]["Timestamp"];
+            lastSeq: components["schemas"]["Seq"];
+            lastMessageAt: components["schemas"]["Timestamp"] | null;
+            memberCount: number;
+            /** @description The caller's role; null when the caller is not a member. */
+            role: components["schemas"]["Role"] | null;
+            /** @description For a direct channel, the other user. */
+            directWith?: components["schemas"]["User"];
+            /** @description Messages by others after `lastReadSeq` (members only). */
+            unreadCount?: number;
+            /** @description The caller's read marker (members only). */
+            lastReadSeq?: components["schemas"]["Seq"];
+        };
+        EventPage: {
+            items: components["schemas"]["EventFrame"][];
+            /** @description The channel"s newest `seq` when the page was read. */
+            headSeq: components["schemas"]["Seq"];
+            /** @description True when more than the replay window was missed; `items` is then empty. */
+            resync: boolean;
+        };
+        ChannelPage: {
+            items: components["schemas"]["Channel"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        ChannelName: string;
+        CreateChannelRequest: {
+            name: components["schemas"]["ChannelName"];
+            /** @enum {string} */
+            visibility: "public" | "private";
+            topic?: string;
+            memberIds?: components["schemas"]["Id"][];
+        } | {
+            /** @constant */
+            visibility: "direct";
+            userId: components["schemas"]["Id"];
+        };
+        UpdateChannelRequest: {
+            name?: components["schemas"]["ChannelName"];
+            topic?: string;
+        };
+        ReadRequest: {
+            seq: components["schemas"]["Seq"];
+        };
+        ReadState: {
+            channelId: components["schemas"]["Id"];
+            lastReadSeq: components["schemas"]["Seq"];
+            unreadCount: number;
+        };
+        Member: {
+            user: components["schemas"]["User"];
+            role: components["schemas"]["Role"];
+            joinedAt: components["schemas"]["Timestamp"];
+        };
+        MemberPage: {
+            items: components["schemas"]["Member"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        /** Format: uri */
+        HttpUrl: string;
+        TextBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+            /** @description Plain text with a small markdown subset (bold, italic, code, code blocks, links, @mentions). */
+            text: string;
+        };
+        ImageBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+            url: components["schemas"]["HttpUrl"];
+            width: number;
+            height: number;
+            alt?: string;
+        };
+        VideoBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video";
+            url: components["schemas"]["HttpUrl"];
+        };
+        /** @description Typed message content; a new kind of content is a new schema here. */
+        MessageBody: components["schemas"]["TextBody"] | components["schemas"]["ImageBody"] | components["schemas"]["VideoBody"];
+        /** @description Chosen by the sender (a UUID is a good choice); a retry with the same id never makes a second message. */
+        ClientMessageId: string;
+        Reaction: {
+            emoji: string;
+            count: number;
+            userIds: components["schemas"]["Id"][];
+        };
+        Message: {
+            id: components["schemas"]["Id"];
+            channelId: components["schemas"]["Id"];
+            /** @description The `seq` of the event that created the message. */
+            seq: components["schemas"]["Seq"];
+            clientMessageId: components["schemas"]["ClientMessageId"];
+            author: components["schemas"]["User"];
+            /** @description The content; null on a tombstone. */
+            body: components["schemas"]["MessageBody"] | null;
+            /** @description The thread's parent for a reply; null for a top-level message. */
+            parentId: components["schemas"]["Id"] | null;
+            replyCount: number;
+            lastReplyAt: components["schemas"]["Timestamp"] | null;
+            reactions: components["schemas"]["Reaction"][];
+            createdAt: components["schemas"]["Timestamp"];
+            editedAt: components["schemas"]["Timestamp"] | null;
+            deletedAt: components["schemas"]["Timestamp"] | null;
+        };
+        MessagePage: {
+            /**
+             * @description The channel's newest event `seq` when the page was read: every event up to it is reflected in
+             *     `items`, so a client subscribes with `afterSeq: headSeq` and misses nothing.
+             */
+            headSeq: components["schemas"]["Seq"];
+            items: components["schemas"]["Message"][];
+            /** @description Cursor for the older page; null when nothing is older. */
+            prevCursor: components["schemas"]["Cursor"] | null;
+            /** @description Cursor for the newer page; null when nothing is newer (yet). */
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        SendMessageRequest: {
+            clientMessageId: components["schemas"]["ClientMessageId"];
+            body: components["schemas"]["MessageBody"];
+            parentId?: components["schemas"]["Id"];
+        };
+        EditMessageRequest: {
+            body: components["schemas"]["MessageBody"];
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "draining" | "unavailable";
+            checks: {
+                database: boolean;
+                bus: boolean;
+            };
+        };
+        ChannelSubscription: {
+            id: components["schemas"]["Id"];
+            /** @description The last `seq` the client applied; the server replays every later event. */
+            afterSeq?: components["schemas"]["Seq"];
+        };
+        SubscribeFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscribe";
+            channels: components["schemas"]["ChannelSubscription"][];
+        };
+        UnsubscribeFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "unsubscribe";
+            channels: components["schemas"]["Id"][];
+        };
+        SendFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "send";
+            clientMessageId: components["schemas"]["ClientMessageId"];
+            channelId: components["schemas"]["Id"];
+            body: components["schemas"]["MessageBody"];
+            parentId?: components["schemas"]["Id"];
+        };
+        TypingFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "typing";
+            channelId: components["schemas"]["Id"];
+            parentId?: components["schemas"]["Id"];
+        };
+        ReadFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "read";
+            channelId: components["schemas"]["Id"];
+            seq: components["schemas"]["Seq"];
+        };
+        PingFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ping";
+            id?: string;
+        };
+        /** @description Any frame a client sends. */
+        ClientFrame: components["schemas"]["SubscribeFrame"] | components["schemas"]["UnsubscribeFrame"] | components["schemas"]["SendFrame"] | components["schemas"]["TypingFrame"] | components["schemas"]["ReadFrame"] | components["schemas"]["PingFrame"];
+        HelloFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hello";
+            sessionId: string;
+            user: components["schemas"]["User"];
+            scopes: components["schemas"]["Scope"][];
+            /** @description Send a `ping` at least this often; the server drops a socket silent for two periods. */
+            heartbeatMs: number;
+        };
+        /** @description The subscription is live; `seq` is the channel's newest event when it went live. */
+        SubscribedFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscribed";
+            channelId: components["schemas"]["Id"];
+            seq: components["schemas"]["Seq"];
+        };
+        /** @description The server ended a subscription (the user left or was removed, or the channel was deleted). */
+        UnsubscribedFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "unsubscribed";
+            channelId: components["schemas"]["Id"];
+            /** @enum {string} */
+            reason: "requested" | "removed" | "deleted";
+        };
+        /** @enum {string} */
+        EventKind: "message:created" | "message:updated" | "message:deleted" | "reaction:added" | "reaction:removed" | "member:joined" | "member:left" | "channel:updated";
+        MessageEventData: {
+            message: components["schemas"]["Message"];
+        };
+        ReactionEventData: {
+            message: components["schemas"]["Message"];
+            emoji: string;
+            userId: components["schemas"]["Id"];
+        };
+        MemberEventData: {
+            user: components["schemas"]["User"];
+            role: components["schemas"]["Role"];
+        };
+        ChannelEventData: {
+            /** @description The channel as a non-member sees it (`role` null, no `unreadCount` or `lastReadSeq`). */
+            channel: components["schemas"]["Channel"];
+        };
+        /**
+         * @description One committed change in a channel. `seq` grows by one per event; replies, edits and reactions
+         *     are events too. `message:created` of a reply is followed by `message:updated` of its parent
+         *     (new `replyCount`).
+         */
+        EventFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+            channelId: components["schemas"]["Id"];
+            seq: components["schemas"]["Seq"];
+            kind: components["schemas"]["EventKind"];
+            at: components["schemas"]["Timestamp"];
+            /** @description `message:*` → MessageEventData; `reaction:*` → ReactionEventData; `member:*` → MemberEventData; `channel:updated` → ChannelEventData. */
+            data: components["schemas"]["MessageEventData"] | components["schemas"]["ReactionEventData"] | components["schemas"]["MemberEventData"] | components["schemas"]["ChannelEventData"];
+        };
+        AckFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ack";
+            clientMessageId: components["schemas"]["ClientMessageId"];
+            message: components["schemas"]["Message"];
+        };
+        /** @description Someone is typing; it lapses after `expiresInMs` without another. */
+        TypingServerFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "typing";
+            channelId: components["schemas"]["Id"];
+            parentId?: components["schemas"]["Id"];
+            user: components["schemas"]["User"];
+            expiresInMs: number;
+        };
+        /** @description Who is connected and subscribed to the channel right now (the whole list). */
+        PresenceFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "presence";
+            channelId: components["schemas"]["Id"];
+            online: components["schemas"]["Id"][];
+        };
+        /**
+         * @description Too much was missed to replay (or `afterSeq` is unknown): refetch the newest page over REST.
+         *     The subscription is live from `seq` on.
+         */
+        ResyncFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+            channelId: components["schemas"]["Id"];
+            seq: components["schemas"]["Seq"];
+        };
+        ErrorFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "error";
+            code: components["schemas"]["ErrorCode"];
+            detail: string;
+            /** @description What the error answers (the `clientMessageId` of a send, or the frame's `type`). */
+            ref?: string;
+            channelId?: components["schemas"]["Id"];
+            retryAfter?: number;
+        };
+        PongFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pong";
+            id?: string;
+        };
+        /** @description Any frame the server sends. */
+        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingServerFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"];
+    };
+    responses: {
+        /** @description The request is malformed or breaks a rule (`invalid_request`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://confab.dev/problems/invalid_request",
+                 *       "title": "Invalid request",
+                 *       "status": 400,
+                 *       "code": "invalid_request",
+                 *       "detail": "body/text must NOT have more than 4000 characters"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid credentials (`unauthorized`, `invalid_credentials`, `token_expired`). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Signed in, but not allowed (`forbidden`, `insufficient_scope`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such thing, or not visible to the caller (`not_found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with the current state (`username_taken`, `conflict`). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over the size limit (`payload_too_large`). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON (`unsupported_media_type`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Over a rate limit (`rate_limited`); retry after `retryAfter` seconds. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        ChannelId: components["schemas"]["Id"];
+        MessageId: components["schemas"]["Id"];
+        UserId: components["schemas"]["Id"];
+        /** @description The `nextCursor` of the previous page. */
+        Cursor: components["schemas"]["Cursor"];
+        /** @description A `prevCursor`; the page of older items. */
+        Before: components["schemas"]["Cursor"];
+        /** @description A `nextCursor`; the page of newer items. */
+        After: components["schemas"]["Cursor"];
+        /** @description A message id; the page that holds it. */
+        Around: components["schemas"]["Id"];
+        /** @description Page size; 50 when absent, at most 100. */
+        Limit: number;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "alice",
+                 *       "password": "correct-horse-battery"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description The account was created; the reply is a fresh session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "alice",
+                 *       "password": "correct-horse-battery"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description A fresh session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description A fresh session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description The refresh token is revoked (or was not valid). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    createWsTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WsTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query: {
+                q: string;
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching users, by username. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: {
+                scope?: "joined" | "public";
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "general",
+                 *       "visibility": "public"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The direct channel between the two users already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description The channel was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's read state in the channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query: {
+                afterSeq: components["schemas"]["Seq"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to `limit` events after `afterSeq`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                /** @description A user id, or `me` for the caller. */
+                memberId: components["schemas"]["MemberRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was already a member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description The user joined. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                /** @description A user id, or `me` for the caller. */
+                memberId: components["schemas"]["MemberRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is no longer a member. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description A `prevCursor`; the page of older items. */
+                before?: components["parameters"]["Before"];
+                /** @description A `nextCursor`; the page of newer items. */
+                after?: components["parameters"]["After"];
+                /** @description A message id; the page that holds it. */
+                around?: components["parameters"]["Around"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clientMessageId": "01J9Z3Q4C1-hello",
+                 *       "body": {
+                 *         "type": "text",
+                 *         "text": "Hello **world**"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry; the message stored by the first send. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description The message was stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tombstone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    editMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listReplies: {
+        parameters: {
+            query?: {
+                /** @description A `prevCursor`; the page of older items. */
+                before?: components["parameters"]["Before"];
+                /** @description A `nextCursor`; the page of newer items. */
+                after?: components["parameters"]["After"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of replies, ascending by `seq`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+                /** @description One emoji (URL-encoded) or a `:shortcode:`. */
+                emoji: components["schemas"]["Emoji"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message with its reactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+                /** @description One emoji (URL-encoded) or a `:shortcode:`. */
+                emoji: components["schemas"]["Emoji"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message with its reactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready for traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready (draining, or a dependency does not answer). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+}
