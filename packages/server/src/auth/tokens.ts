@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Scope } from '@confab/protocol';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { ChatError } from '../errors.js';
+
+export const ALL_SCOPES: Scope[] = ['chat:read', 'chat:write'];
+const ISSUER = 'confab';
+
+/** Who a bearer token speaks for. */
+export type TokenSubject =
+  | { kind: 'user'; userId: string; scopes: Scope[] }
+  | { kind: 'host'; externalId: string; name: string; scopes: Scope[] };
+
+/** Signs and reads the JWTs of one deployment (HS256 with the shared secret). */
+export class TokenSigner {
+  readonly #key: Uint8Array;
+
+  constructor(secret: string) {
+    this.#key = new TextEncoder().encode(secret);
+  }
+
+  /** A Confab access token for a user. */
+  async accessToken(
+    userId: string,
+    scopes: Scope[],
+    ttlSeconds: number,
+  ): Promise<{ token: string; expiresAt: string }> {
+    const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+    const token = await new SignJWT({ scope: scopes.join(' ') })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(this.#key);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  /** A host-app token, as the embedding site's backend would mint it (`confab-server token`). */
+  hostToken(externalId: string, name: string, scopes: Scope[], ttlSeconds: number): Promise<string> {
+    return new SignJWT({ name, scope: scopes.join(' ') })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(externalId)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.#key);
+  }
+
+  /** Reads any bearer token this deployment accepts; throws `unauthorized` or `token_expired`. */
+  async verify(token: string): Promise<TokenSubject> {
+    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload } = await jwtVerify(token, this.#key, { algorithms: ['HS256'] }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new ChatError('token_expired', 'The token has expired.');
+      throw new ChatError('unauthorized', 'The bearer token is not valid.');
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
+      throw new ChatError('unauthorized', 'The token has no subject.');
+    }
+    const scopes = parseScopes(payload.scope);
+    if (payload.iss === ISSUER) return { kind: 'user', userId: payload.sub, scopes };
+    const name =
+      typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
+    return { kind: 'host', externalId: payload.sub, name, scopes };
+  }
+}
+
+function parseScopes(claim: unknown): Scope[] {
+  if (typeof claim !== 'string') return [...ALL_SCOPES];
+  const wanted = new Set(claim.split(/\s+/));
+  return ALL_SCOPES.filter((s) => wanted.has(s));
+}
+
+/** Refresh tokens and tickets are stored only as hashes. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

@@ -1,0 +1,20 @@
+import type { EventFrame, PresenceFrame, TypingServerFrame } from '@confab/protocol';
+
+/** What one server process tells the others (and itself) about a channel. */
+export type BusMessage =
+  | { kind: 'event'; frame: EventFrame }
+  | { kind: 'typing'; frame: TypingServerFrame }
+  | { kind: 'presence'; frame: PresenceFrame }
+  | { kind: 'channel-deleted'; channelId: string };
+
+/**
+ * Fan-out between the processes of a deployment. Every process publishes what it committed and hears
+ * everything published, including its own messages, and delivers it to its own sockets.
+ */
+export interface Bus {
+  publish(message: BusMessage): Promise<void>;
+  /** Listens to every message; returns the function that stops listening. */
+  subscribe(listener: (message: BusMessage) => void): () => void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

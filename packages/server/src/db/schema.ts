@@ -1,0 +1,49 @@
+/** Rows as stored; timestamps are ISO-8601 strings in both dialects. */
+export interface Database {
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string | null;
+    external_id: string | null;
+    created_at: string;
+  };
+  refresh_tokens: { token_hash: string; user_id: string; expires_at: string };
+  ws_tickets: { ticket_hash: string; user_id: string; scopes: string; expires_at: string };
+  channels: {
+    id: string;
+    name: string;
+    visibility: 'public' | 'private' | 'direct';
+    topic: string;
+    created_by: string;
+    created_at: string;
+    last_seq: number;
+    last_message_at: string | null;
+    /** For direct channels: the two user ids, sorted and joined, so a pair has one channel. */
+    direct_key: string | null;
+  };
+  members: {
+    channel_id: string;
+    user_id: string;
+    role: 'owner' | 'member';
+    joined_at: string;
+    last_read_seq: number;
+  };
+  messages: {
+    id: string;
+    channel_id: string;
+    seq: number;
+    author_id: string;
+    client_message_id: string;
+    parent_id: string | null;
+    /** JSON of the typed body; null on a tombstone. */
+    body: string | null;
+    reply_count: number;
+    last_reply_at: string | null;
+    created_at: string;
+    edited_at: string | null;
+    deleted_at: string | null;
+  };
+  reactions: { message_id: string; user_id: string; emoji: string; created_at: string };
+  events: { channel_id: string; seq: number; kind: string; data: string; created_at: string };
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import { ChatError } from '../../errors.js';
+import { contractRoute } from '../contract-route.js';
+import type { RouteContext } from './context.js';
+
+/** Tag `auth`: register, login, refresh, logout and socket tickets. */
+export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContext): void {
+  const limit = (request: FastifyRequest) => {
+    const retryAfter = authLimiter.take(request.ip);
+    if (retryAfter > 0)
+      throw new ChatError('rate_limited', 'Too many sign-in attempts; wait a moment.', { retryAfter });
+  };
+
+  contractRoute(app, authenticate, 'register', async ({ body, raw }, reply) => {
+    limit(raw);
+    return reply.code(201).send(await auth.register(body));
+  });
+  contractRoute(app, authenticate, 'login', async ({ body, raw }) => {
+    limit(raw);
+    return auth.login(body);
+  });
+  contractRoute(app, authenticate, 'refreshSession', async ({ body }) => auth.refresh(body.refreshToken));
+  contractRoute(app, authenticate, 'logout', async ({ body }, reply) => {
+    await auth.logout(body.refreshToken);
+    return reply.code(204).send();
+  });
+  contractRoute(app, authenticate, 'createWsTicket', async ({ actor }) => auth.createTicket(actor));
+}

@@ -1,0 +1,16 @@
+import { ChatError } from '../../errors.js';
+import { contractRoute } from '../contract-route.js';
+import type { RouteContext } from './context.js';
+
+/** Tag `users`. */
+export function usersRoutes({ app, authenticate, auth }: RouteContext): void {
+  contractRoute(app, authenticate, 'getMe', async ({ actor }) => ({ ...actor.user, scopes: actor.scopes }));
+  contractRoute(app, authenticate, 'searchUsers', async ({ query }) => ({
+    items: await auth.searchUsers(query.q, query.limit ?? 50),
+  }));
+  contractRoute(app, authenticate, 'getUser', async ({ params }) => {
+    const user = await auth.findUser(params.userId);
+    if (!user) throw new ChatError('not_found', 'No such user.');
+    return user;
+  });
+}

@@ -1,0 +1,138 @@
+import type {
+  Channel,
+  EventFrame,
+  EventKind,
+  Member,
+  Message,
+  MessageBody,
+  ReadState,
+  Role,
+  User,
+} from '@confab/protocol';
+
+/** A stored user with what only the server may see. */
+export interface UserRecord extends User {
+  passwordHash: string | null;
+  externalId: string | null;
+}
+
+/** A channel as stored, before it is shaped for one viewer. */
+export interface ChannelRecord {
+  id: string;
+  name: string;
+  visibility: Channel['visibility'];
+  topic: string;
+  createdBy: string;
+  createdAt: string;
+  lastSeq: number;
+  lastMessageAt: string | null;
+  memberCount: number;
+}
+
+/** A channel with the viewer's membership, when there is one. */
+export interface ChannelView extends ChannelRecord {
+  role: Role | null;
+  lastReadSeq: number | null;
+  unreadCount: number | null;
+  /** For direct channels: the two members. */
+  directMembers: User[] | null;
+}
+
+/** What a change produced: its result, and the events committed with it (to publish after commit). */
+export interface Committed<T> {
+  value: T;
+  events: EventFrame[];
+}
+
+/** A page request on a channel's or a thread's messages, by `seq`. */
+export type PageQuery =
+  | { limit: number }
+  | { limit: number; beforeSeq: number }
+  | { limit: number; afterSeq: number }
+  | { limit: number; aroundSeq: number };
+
+/** A page of items with whether more exist either side. */
+export interface SeqPage {
+  items: Message[];
+  /** The channel's event head read before the page: the page reflects every event up to it. */
+  headSeq: number;
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+/** A new message to store. */
+export interface NewMessage {
+  channelId: string;
+  authorId: string;
+  clientMessageId: string;
+  body: MessageBody;
+  parentId: string | null;
+}
+
+/** An event to append to a channel's log. */
+export interface NewEvent {
+  kind: EventKind;
+  data: EventFrame['data'];
+}
+
+/**
+ * Storage behind one small interface. Every change that other users must hear of appends its events to
+ * the channel's log in the same transaction, each with the channel's next `seq`.
+ */
+export interface ChatRepository {
+  // users
+  createUser(user: {
+    username: string;
+    displayName: string;
+    passwordHash: string | null;
+    externalId?: string;
+  }): Promise<UserRecord>;
+  findUserById(id: string): Promise<UserRecord | undefined>;
+  findUserByUsername(username: string): Promise<UserRecord | undefined>;
+  /** Users whose username starts with `prefix`, by username. */
+  searchUsers(prefix: string, limit: number): Promise<User[]>;
+  /** The user behind a host-app identity, created on first sight. */
+  upsertExternalUser(externalId: string, displayName: string): Promise<UserRecord>;
+  // sessions
+  saveRefreshToken(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** Spends a refresh token: returns its owner if it existed and had not expired. */
+  takeRefreshToken(tokenHash: string, now: string): Promise<string | undefined>;
+  saveTicket(ticketHash: string, userId: string, scopes: string[], expiresAt: string): Promise<void>;
+  /** Spends a socket ticket: at most one caller ever gets it back. */
+  takeTicket(ticketHash: string, now: string): Promise<{ userId: string; scopes: string[] } | undefined>;
+  // channels
+  createChannel(input: {
+    name: string;
+    visibility: Channel['visibility'];
+    topic: string;
+    createdBy: string;
+    memberIds: string[];
+    directKey: string | null;
+  }): Promise<ChannelRecord>;
+  findDirectChannel(directKey: string): Promise<ChannelRecord | undefined>;
+  getChannel(id: string, viewerId: string): Promise<ChannelView | undefined>;
+  listJoinedChannels(userId: string, offset: number, limit: number): Promise<ChannelView[]>;
+  listPublicChannels(viewerId: string, offset: number, limit: number): Promise<ChannelView[]>;
+  updateChannel(id: string, patch: { name?: string; topic?: string }): Promise<Committed<ChannelRecord>>;
+  deleteChannel(id: string): Promise<void>;
+  getMember(channelId: string, userId: string): Promise<Member | undefined>;
+  addMember(channelId: string, userId: string, role: Role): Promise<Committed<Member>>;
+  removeMember(channelId: string, userId: string): Promise<Committed<void>>;
+  listMembers(channelId: string, offset: number, limit: number): Promise<Member[]>;
+  markRead(channelId: string, userId: string, seq: number): Promise<ReadState>;
+  // messages
+  /** Stores a message, or returns the one already stored under the same client id (`created: false`). */
+  sendMessage(input: NewMessage): Promise<Committed<{ message: Message; created: boolean }>>;
+  getMessage(id: string): Promise<Message | undefined>;
+  pageMessages(channelId: string, parentId: string | null, query: PageQuery): Promise<SeqPage>;
+  editMessage(id: string, body: MessageBody): Promise<Committed<Message>>;
+  deleteMessage(id: string): Promise<Committed<Message>>;
+  addReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
+  removeReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
+  // the event log
+  headSeq(channelId: string): Promise<number | undefined>;
+  /** Events with `afterSeq < seq <= uptoSeq`, ascending. */
+  eventsBetween(channelId: string, afterSeq: number, uptoSeq: number): Promise<EventFrame[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

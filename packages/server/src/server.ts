@@ -1,0 +1,159 @@
+import type { EventFrame } from '@confab/protocol';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { loadSecret } from './auth/secret.js';
+import { TokenSigner } from './auth/tokens.js';
+import type { Bus } from './bus/bus.js';
+import { createMemoryBus } from './bus/memory-bus.js';
+import { defaultConfig, type ServerConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { ChatError } from './errors.js';
+import { installProblemHandlers, sendProblem } from './http/problems.js';
+import { authRoutes } from './http/routes/auth-routes.js';
+import { channelsRoutes } from './http/routes/channels-routes.js';
+import { membersRoutes } from './http/routes/members-routes.js';
+import { messagesRoutes } from './http/routes/messages-routes.js';
+import { opsRoutes } from './http/routes/ops-routes.js';
+import { reactionsRoutes } from './http/routes/reactions-routes.js';
+import { usersRoutes } from './http/routes/users-routes.js';
+import { newId } from './ids.js';
+import { createMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
+import { createSqlRepository } from './repository/sql-repository.js';
+import { AuthService } from './services/auth-service.js';
+import { ChannelService } from './services/channel-service.js';
+import { MessageService } from './services/message-service.js';
+import { installGateway } from './ws/gateway.js';
+import { ChannelHub } from './ws/hub.js';
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://host:port` */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  /** Where the data lives (the SQLite file or the PostgreSQL URL without its password). */
+  storage: string;
+  /** Graceful shutdown: not ready, sockets closed with 1012, in-flight requests drained, storage closed. */
+  close(): Promise<void>;
+}
+
+function createBus(config: ServerConfig): Bus {
+  if (config.redisUrl) throw new Error('REDIS_URL is set, but this version of confab-server fans out in-process only.');
+  return createMemoryBus();
+}
+
+/**
+ * Starts the reference server: REST under /api/v1, the socket at /api/v1/ws, ops endpoints at the root.
+ * @example const server = await startServer({ port: 0, dataDir: './data' }); console.log(server.url);
+ */
+export async function startServer(options: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig, ...options };
+  const database = openDatabase(config);
+  const repo = await createSqlRepository(database);
+  const bus = createBus(config);
+  const signer = new TokenSigner(loadSecret(config.jwtSecret, config.dataDir));
+  const metrics = createMetrics();
+  const publish = async (events: readonly EventFrame[]) => {
+    for (const frame of events) await bus.publish({ kind: 'event', frame });
+  };
+
+  const auth = new AuthService(repo, signer, config);
+  const channels = new ChannelService(repo, publish, bus, config.replayWindow);
+  const sendLimiter = new RateLimiter(config.sendRate, config.sendRate * 10);
+  const messages = new MessageService(repo, channels, publish, sendLimiter, () => metrics.messagesStored.inc());
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => newId(),
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(
+        reply as FastifyReply,
+        request,
+        new ChatError('invalid_request', `The URL is malformed (${error.code}).`),
+      );
+    },
+  });
+  app.removeContentTypeParser('text/plain');
+  let draining = false;
+  installProblemHandlers(app);
+  await app.register(cors, {
+    origin: config.allowedOrigins ?? true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requestDuration.observe(
+      { route, method: request.method, status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const authenticate = async (request: FastifyRequest) => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new ChatError('unauthorized', 'Send "Authorization: Bearer <token>".');
+    return auth.authenticate(match[1]);
+  };
+  const context = {
+    app,
+    authenticate,
+    auth,
+    channels,
+    messages,
+    authLimiter: new RateLimiter(config.authRate, config.authRate * 10),
+  };
+  for (const routes of [authRoutes, usersRoutes, channelsRoutes, membersRoutes, messagesRoutes, reactionsRoutes])
+    routes(context);
+  opsRoutes(app, {
+    metrics,
+    ready: async () => ({ database: await repo.ping(), bus: await bus.ping(), draining }),
+  });
+
+  const hub = new ChannelHub(repo, bus, metrics, config.replayWindow);
+  const gateway = await installGateway(app, {
+    hub,
+    bus,
+    auth,
+    channels,
+    messages,
+    metrics,
+    allowedOrigins: config.allowedOrigins,
+    frameLimiter: new RateLimiter(config.frameRate, config.frameRate * 10),
+    typingLimiter: new RateLimiter(1, 1),
+    frameLimit: config.frameLimit,
+    heartbeatMs: config.heartbeatMs,
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    config,
+    storage: database.location,
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        gateway.closeAll(1012, 'server restarting');
+        await app.close();
+        hub.close();
+        await bus.close();
+        await repo.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import type {
+  Channel,
+  ChannelPage,
+  CreateChannelRequest,
+  EventPage,
+  Member,
+  MemberPage,
+  ReadState,
+} from '@confab/protocol';
+import type { Bus } from '../bus/bus.js';
+import { ChatError } from '../errors.js';
+import type { ChannelView, ChatRepository } from '../repository/repository.js';
+import { type Actor, requireScope } from './actor.js';
+import { decodeOffsetCursor, offsetCursor } from './cursors.js';
+import type { Publish } from './publish.js';
+
+/** Shapes a stored channel for the user looking at it. */
+export function toChannel(view: ChannelView, viewerId: string): Channel {
+  const other = view.directMembers?.find((u) => u.id !== viewerId) ?? view.directMembers?.[0];
+  return {
+    id: view.id,
+    name: view.visibility === 'direct' ? (other?.displayName ?? view.name) : view.name,
+    visibility: view.visibility,
+    topic: view.topic,
+    createdBy: view.createdBy,
+    createdAt: view.createdAt,
+    lastSeq: view.lastSeq,
+    lastMessageAt: view.lastMessageAt,
+    memberCount: view.memberCount,
+    role: view.role,
+    ...(other && view.visibility === 'direct' ? { directWith: other } : {}),
+    ...(view.role ? { unreadCount: view.unreadCount ?? 0, lastReadSeq: view.lastReadSeq ?? 0 } : {}),
+  };
+}
+
+/** Channels and membership: who may see, join, change and leave what. */
+export class ChannelService {
+  constructor(
+    private readonly repo: ChatRepository,
+    private readonly publish: Publish,
+    private readonly bus: Bus,
+    private readonly replayWindow: number,
+  ) {}
+
+  /** The channel if the actor may read it: public channels are open to all, others to members only. */
+  async readable(actor: Actor, channelId: string): Promise<ChannelView> {
+    const view = await this.repo.getChannel(channelId, actor.user.id);
+    if (!view || (view.visibility !== 'public' && !view.role)) throw new ChatError('not_found', 'No such channel.');
+    return view;
+  }
+
+  /** The channel if the actor is a member with write access. */
+  async writable(actor: Actor, channelId: string): Promise<ChannelView> {
+    requireScope(actor, 'chat:write');
+    const view = await this.readable(actor, channelId);
+    if (!view.role) throw new ChatError('forbidden', 'Join the channel first.');
+    return view;
+  }
+
+  async list(
+    actor: Actor,
+    scope: 'joined' | 'public',
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<ChannelPage> {
+    const offset = decodeOffsetCursor(cursor);
+    const rows =
+      scope === 'public'
+        ? await this.repo.listPublicChannels(actor.user.id, offset, limit + 1)
+        : await this.repo.listJoinedChannels(actor.user.id, offset, limit + 1);
+    return {
+      items: rows.slice(0, limit).map((v) => toChannel(v, actor.user.id)),
+      nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
+    };
+  }
+
+  async create(actor: Actor, input: CreateChannelRequest): Promise<{ channel: Channel; created: boolean }> {
+    requireScope(actor, 'chat:write');
+    if (input.visibility === 'direct') {
+      if (input.userId === actor.user.id)
+        throw new ChatError('invalid_request', 'A direct channel needs another user.');
+      if (!(await this.repo.findUserById(input.userId))) throw new ChatError('not_found', 'No such user.');
+      const directKey = [actor.user.id, input.userId].sort().join(':');
+      const existing = await this.repo.findDirectChannel(directKey);
+      if (existing) return { channel: await this.get(actor, existing.id), created: false };
+      try {
+        const record = await this.repo.createChannel({
+          name: '',
+          visibility: 'direct',
+          topic: '',
+          createdBy: actor.user.id,
+          memberIds: [input.userId],
+          directKey,
+        });
+        return { channel: await this.get(actor, record.id), created: true };
+      } catch (error) {
+        const raced = await this.repo.findDirectChannel(directKey);
+        if (raced) return { channel: await this.get(actor, raced.id), created: false };
+        throw error;
+      }
+    }
+    const memberIds = input.memberIds ?? [];
+    for (const id of memberIds) {
+      if (!(await this.repo.findUserById(id))) throw new ChatError('not_found', `No user "${id}".`);
+    }
+    const record = await this.repo.createChannel({
+      name: input.name.trim(),
+      visibility: input.visibility,
+      topic: input.topic ?? '',
+      createdBy: actor.user.id,
+      memberIds,
+      directKey: null,
+    });
+    return { channel: await this.get(actor, record.id), created: true };
+  }
+
+  async get(actor: Actor, channelId: string): Promise<Channel> {
+    return toChannel(await this.readable(actor, channelId), actor.user.id);
+  }
+
+  async #owned(actor: Actor, channelId: string): Promise<ChannelView> {
+    const view = await this.writable(actor, channelId);
+    if (view.role !== 'owner') throw new ChatError('forbidden', 'Only the channel owner may do this.');
+    return view;
+  }
+
+  async update(actor: Actor, channelId: string, patch: { name?: string; topic?: string }): Promise<Channel> {
+    await this.#owned(actor, channelId);
+    const { events } = await this.repo.updateChannel(channelId, {
+      ...patch,
+      ...(patch.name ? { name: patch.name.trim() } : {}),
+    });
+    await this.publish(events);
+    return this.get(actor, channelId);
+  }
+
+  async remove(actor: Actor, channelId: string): Promise<void> {
+    await this.#owned(actor, channelId);
+    await this.repo.deleteChannel(channelId);
+    await this.bus.publish({ kind: 'channel-deleted', channelId });
+  }
+
+  /** A range of the event log for a client that saw a gap; `resync` past the replay window. */
+  async events(actor: Actor, channelId: string, afterSeq: number, limit: number): Promise<EventPage> {
+    const view = await this.readable(actor, channelId);
+    const headSeq = view.lastSeq;
+    if (afterSeq > headSeq || headSeq - afterSeq > this.replayWindow) return { items: [], headSeq, resync: true };
+    const items = await this.repo.eventsBetween(channelId, afterSeq, Math.min(headSeq, afterSeq + limit));
+    return { items, headSeq, resync: false };
+  }
+
+  async markRead(actor: Actor, channelId: string, seq: number): Promise<ReadState> {
+    const view = await this.readable(actor, channelId);
+    if (!view.role) throw new ChatError('forbidden', 'Join the channel first.');
+    return this.repo.markRead(channelId, actor.user.id, seq);
+  }
+
+  async listMembers(actor: Actor, channelId: string, cursor: string | undefined, limit: number): Promise<MemberPage> {
+    await this.readable(actor, channelId);
+    const offset = decodeOffsetCursor(cursor);
+    const rows = await this.repo.listMembers(channelId, offset, limit + 1);
+    return { items: rows.slice(0, limit), nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null };
+  }
+
+  /** Joins (`me`) or adds a user; `created` is false when they were a member already. */
+  async addMember(actor: Actor, channelId: string, memberRef: string): Promise<{ member: Member; created: boolean }> {
+    requireScope(actor, 'chat:write');
+    const userId = memberRef === 'me' ? actor.user.id : memberRef;
+    const view = await this.readable(actor, channelId);
+    if (userId === actor.user.id) {
+      if (!view.role && view.visibility !== 'public') throw new ChatError('not_found', 'No such channel.');
+    } else {
+      if (!view.role) throw new ChatError('forbidden', 'Only members may add others.');
+      if (view.visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has exactly two members.');
+      if (!(await this.repo.findUserById(userId))) throw new ChatError('not_found', 'No such user.');
+    }
+    const existing = await this.repo.getMember(channelId, userId);
+    if (existing) return { member: existing, created: false };
+    try {
+      const { value, events } = await this.repo.addMember(channelId, userId, 'member');
+      await this.publish(events);
+      return { member: value, created: true };
+    } catch (error) {
+      const raced = await this.repo.getMember(channelId, userId); // a concurrent join got there first
+      if (raced) return { member: raced, created: false };
+      throw error;
+    }
+  }
+
+  /** Leaves (`me`) or, for the owner, removes someone. */
+  async removeMember(actor: Actor, channelId: string, memberRef: string): Promise<void> {
+    requireScope(actor, 'chat:write');
+    const userId = memberRef === 'me' ? actor.user.id : memberRef;
+    const view = await this.readable(actor, channelId);
+    if (userId !== actor.user.id && view.role !== 'owner')
+      throw new ChatError('forbidden', 'Only the owner may remove others.');
+    if (!(await this.repo.getMember(channelId, userId)))
+      throw new ChatError('not_found', 'Not a member of this channel.');
+    const { events } = await this.repo.removeMember(channelId, userId);
+    await this.publish(events);
+  }
+}

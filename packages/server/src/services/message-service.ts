@@ -1,0 +1,136 @@
+import type { Message, MessageBody, MessagePage } from '@confab/protocol';
+import { ChatError } from '../errors.js';
+import type { RateLimiter } from '../rate-limit.js';
+import type { ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
+import type { Actor } from './actor.js';
+import type { ChannelService } from './channel-service.js';
+import { decodeSeqCursor, seqCursor } from './cursors.js';
+import type { Publish } from './publish.js';
+
+/** A page request as it arrives: at most one of the three positions. */
+export interface PageParams {
+  before?: string | undefined;
+  after?: string | undefined;
+  around?: string | undefined;
+  limit: number;
+}
+
+function toPage(page: SeqPage): MessagePage {
+  const first = page.items[0];
+  const last = page.items.at(-1);
+  return {
+    items: page.items,
+    prevCursor: page.hasOlder && first ? seqCursor(first.seq) : null,
+    nextCursor: page.hasNewer && last ? seqCursor(last.seq) : null,
+    headSeq: page.headSeq,
+  };
+}
+
+/** Messages, threads and reactions: posting rules, authorship and paging. */
+export class MessageService {
+  constructor(
+    private readonly repo: ChatRepository,
+    private readonly channels: ChannelService,
+    private readonly publish: Publish,
+    private readonly sendLimiter: RateLimiter,
+    private readonly onStored: (message: Message) => void,
+  ) {}
+
+  async #pageQuery(params: PageParams, scopeCheck: (m: Message) => boolean): Promise<PageQuery> {
+    const given = [params.before, params.after, params.around].filter((v) => v !== undefined);
+    if (given.length > 1) throw new ChatError('invalid_request', 'Give at most one of before, after and around.');
+    const { limit } = params;
+    if (params.before !== undefined) return { limit, beforeSeq: decodeSeqCursor(params.before) };
+    if (params.after !== undefined) return { limit, afterSeq: decodeSeqCursor(params.after) };
+    if (params.around !== undefined) {
+      const target = await this.repo.getMessage(params.around);
+      if (!target || !scopeCheck(target)) throw new ChatError('not_found', 'No such message in this list.');
+      return { limit, aroundSeq: target.seq };
+    }
+    return { limit };
+  }
+
+  async list(actor: Actor, channelId: string, params: PageParams): Promise<MessagePage> {
+    await this.channels.readable(actor, channelId);
+    const query = await this.#pageQuery(params, (m) => m.channelId === channelId && m.parentId === null);
+    return toPage(await this.repo.pageMessages(channelId, null, query));
+  }
+
+  async replies(actor: Actor, parentId: string, params: PageParams): Promise<MessagePage> {
+    const parent = await this.get(actor, parentId);
+    const query = await this.#pageQuery(params, (m) => m.parentId === parentId);
+    return toPage(await this.repo.pageMessages(parent.channelId, parentId, query));
+  }
+
+  async get(actor: Actor, messageId: string): Promise<Message> {
+    const message = await this.repo.getMessage(messageId);
+    if (!message) throw new ChatError('not_found', 'No such message.');
+    await this.channels.readable(actor, message.channelId).catch(() => {
+      throw new ChatError('not_found', 'No such message.');
+    });
+    return message;
+  }
+
+  /** Stores a message once per client id; a retry answers with the stored one (`created: false`). */
+  async send(
+    actor: Actor,
+    channelId: string,
+    input: { clientMessageId: string; body: MessageBody; parentId?: string | undefined },
+  ): Promise<{ message: Message; created: boolean }> {
+    await this.channels.writable(actor, channelId);
+    const retryAfter = this.sendLimiter.take(actor.user.id);
+    if (retryAfter > 0) throw new ChatError('rate_limited', 'Too many messages; slow down.', { retryAfter });
+    if (input.parentId) {
+      const parent = await this.repo.getMessage(input.parentId);
+      if (!parent || parent.channelId !== channelId)
+        throw new ChatError('not_found', 'No such parent message in this channel.');
+      if (parent.parentId !== null)
+        throw new ChatError('invalid_request', "Reply to the thread's first message; threads are one level deep.");
+    }
+    const { value, events } = await this.repo.sendMessage({
+      channelId,
+      authorId: actor.user.id,
+      clientMessageId: input.clientMessageId,
+      body: input.body,
+      parentId: input.parentId ?? null,
+    });
+    if (value.created) this.onStored(value.message);
+    await this.publish(events);
+    return value;
+  }
+
+  async #own(actor: Actor, messageId: string): Promise<Message> {
+    const message = await this.get(actor, messageId);
+    await this.channels.writable(actor, message.channelId);
+    if (message.author.id !== actor.user.id) throw new ChatError('forbidden', 'Only the author may change a message.');
+    return message;
+  }
+
+  async edit(actor: Actor, messageId: string, body: MessageBody): Promise<Message> {
+    const message = await this.#own(actor, messageId);
+    if (message.deletedAt) throw new ChatError('conflict', 'A deleted message cannot be edited.');
+    const { value, events } = await this.repo.editMessage(messageId, body);
+    await this.publish(events);
+    return value;
+  }
+
+  async delete(actor: Actor, messageId: string): Promise<Message> {
+    await this.#own(actor, messageId);
+    const { value, events } = await this.repo.deleteMessage(messageId);
+    await this.publish(events);
+    return value;
+  }
+
+  async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<Message> {
+    const message = await this.get(actor, messageId);
+    await this.channels.writable(actor, message.channelId);
+    if (message.deletedAt && on) throw new ChatError('conflict', 'A deleted message takes no reactions.');
+    const retryAfter = this.sendLimiter.take(actor.user.id);
+    if (retryAfter > 0) throw new ChatError('rate_limited', 'Too many changes; slow down.', { retryAfter });
+    const { value, events } = on
+      ? await this.repo.addReaction(messageId, actor.user.id, emoji)
+      : await this.repo.removeReaction(messageId, actor.user.id, emoji);
+    await this.publish(events);
+    return value;
+  }
+}
