@@ -1,0 +1,34 @@
+import { createHmac } from 'node:crypto';
+import type { Scope } from '@confab/protocol';
+
+/** The claims of a host-app token (see `bearerAuth` in confab.yaml). */
+export interface HostTokenClaims {
+  /** The embedding site's user id. */
+  sub: string;
+  /** The display name. */
+  name: string;
+  /** Absent: the default, `chat:read chat:write`. */
+  scopes?: Scope[];
+  /** Seconds since the epoch; one hour from now when absent. */
+  exp?: number;
+}
+
+const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
+
+/** Signs a host-app token as an embedding site's backend would: a JWT, HS256, with the deployment's secret. */
+export function signHostToken(secret: string, claims: HostTokenClaims): string {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = claims.exp ?? now + 3600;
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const payload = base64url(
+    JSON.stringify({
+      sub: claims.sub,
+      name: claims.name,
+      ...(claims.scopes ? { scope: claims.scopes.join(' ') } : {}),
+      iat: Math.min(exp - 60, now),
+      exp,
+    }),
+  );
+  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
