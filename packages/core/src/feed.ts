@@ -1,0 +1,230 @@
+import type { EventFrame, Message, MessageBody, MessagePage, User } from '@confab/protocol';
+import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
+import { ConfabError } from './errors.js';
+import type { ChatApi } from './http.js';
+import { unwrap } from './http.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
+import { append, bound, emptyWindow, type MessageWindow, replace, upsert } from './window.js';
+
+/** A message as the UI shows it: stored, or a local echo still `pending` or `failed`. */
+export type LocalMessage = Message & { pending?: boolean; failed?: ConfabError };
+
+/** What a feed needs from its channel. */
+export interface FeedHost {
+  readonly channelId: string;
+  readonly api: ChatApi;
+  readonly outbox: Outbox;
+  readonly windowSize: number;
+  me(): User | null;
+  /** Keeps the channel subscribed while a feed is observed. */
+  retain(): void;
+  release(): void;
+  /** A page was read at `seq`: where the channel's subscription starts if it has none yet. */
+  noteHead(seq: number): void;
+  /** The channel's events after `seq`, in order (from memory, or the log over REST). */
+  eventsAfter(seq: number): Promise<EventFrame[] | 'resync'>;
+}
+
+type PageQuery = { before?: string; after?: string; around?: string; limit?: number };
+
+function echo(entry: OutboxEntry, me: User | null): LocalMessage {
+  return {
+    id: `local:${entry.clientMessageId}`,
+    channelId: entry.channelId,
+    seq: Number.MAX_SAFE_INTEGER,
+    clientMessageId: entry.clientMessageId,
+    author: me ?? { id: '', username: '', displayName: '' },
+    body: entry.body,
+    parentId: entry.parentId,
+    replyCount: 0,
+    lastReplyAt: null,
+    reactions: [],
+    createdAt: entry.createdAt,
+    editedAt: null,
+    deletedAt: null,
+    ...(entry.failed
+      ? { failed: new ConfabError(entry.failed.code, entry.failed.detail, entry.failed.status) }
+      : { pending: true }),
+  };
+}
+
+/**
+ * A channel's top-level messages (`parentId` null) or one thread's replies: a bounded window of
+ * loaded pages kept current by the channel's events, with local echoes of unsent messages at the end.
+ */
+export class Feed {
+  readonly #window = atom<MessageWindow>(emptyWindow);
+  readonly #loading = atom(false);
+  /** Messages ascending by `seq`, then local echoes (`pending` / `failed`) in send order. */
+  readonly $messages: ReadableAtom<LocalMessage[]>;
+  readonly $hasOlder = computed(this.#window, (w) => w.hasOlder);
+  readonly $hasNewer = computed(this.#window, (w) => w.hasNewer);
+  readonly $loading: ReadableAtom<boolean> = this.#loading;
+  #older: { cursor: string; firstId: string } | undefined;
+  #newer: { cursor: string; lastId: string } | undefined;
+  #loaded = false;
+  #busy: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: FeedHost,
+    readonly parentId: string | null,
+  ) {
+    this.$messages = computed([this.#window, host.outbox.$entries], (window, entries) => {
+      const stored = new Set(window.items.map((m) => m.clientMessageId));
+      const echoes = entries
+        .filter((e) => e.channelId === host.channelId && e.parentId === parentId && !stored.has(e.clientMessageId))
+        .map((e) => echo(e, host.me()));
+      return echoes.length ? [...window.items, ...echoes] : window.items;
+    });
+    onMount(this.$messages, () => {
+      host.retain();
+      if (!this.#loaded) void this.loadLatest().catch(() => {});
+      return () => host.release();
+    });
+  }
+
+  /** Loads the newest page, replacing the window (also after a `resync`). */
+  loadLatest(): Promise<void> {
+    return this.#exclusive(async () => {
+      const page = await this.#page({ limit: this.#pageSize });
+      this.#adopt(page, { hasOlder: page.prevCursor !== null, hasNewer: false });
+      this.host.noteHead(page.headSeq);
+      await this.#catchUp(page.headSeq);
+    });
+  }
+
+  /** Loads the page before the window; resolves whether still older messages exist. */
+  loadOlder(): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const { items, hasOlder } = this.#window.get();
+      const first = items[0];
+      if (!hasOlder || !first) return false;
+      const page =
+        this.#older?.firstId === first.id
+          ? await this.#page({ before: this.#older.cursor, limit: this.#pageSize })
+          : await this.#beside(first, 'older');
+      return (await this.#merge(page, 'oldest')).hasOlder;
+    });
+  }
+
+  /** Loads the page after the window; resolves whether still newer messages exist. */
+  loadNewer(): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const { items, hasNewer } = this.#window.get();
+      const last = items.at(-1);
+      if (!hasNewer || !last) return false;
+      const page =
+        this.#newer?.lastId === last.id
+          ? await this.#page({ after: this.#newer.cursor, limit: this.#pageSize })
+          : await this.#beside(last, 'newer');
+      return (await this.#merge(page, 'newest')).hasNewer;
+    });
+  }
+
+  /**
+   * Merges a page into the window as it is now (live events may have changed it during the request),
+   * keeps the window bounded, then re-applies the events newer than the page.
+   */
+  async #merge(page: MessagePage, keep: 'oldest' | 'newest'): Promise<MessageWindow> {
+    const current = this.#window.get();
+    const edge = keep === 'oldest' ? { hasOlder: page.prevCursor !== null } : { hasNewer: page.nextCursor !== null };
+    const window = bound({ ...current, items: upsert(current.items, page.items), ...edge }, this.host.windowSize, keep);
+    this.#setWindow(
+      window,
+      keep === 'oldest' ? page.prevCursor : undefined,
+      keep === 'newest' ? page.nextCursor : undefined,
+    );
+    await this.#catchUp(page.headSeq);
+    return this.#window.get();
+  }
+
+  /** Loads the page that holds a message (channel feeds only). */
+  jumpTo(messageId: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const page = await this.#page({ around: messageId, limit: this.#pageSize });
+      this.#adopt(page, { hasOlder: page.prevCursor !== null, hasNewer: page.nextCursor !== null });
+      this.host.noteHead(page.headSeq);
+      if (page.nextCursor === null) await this.#catchUp(page.headSeq);
+    });
+  }
+
+  /** Sends a message (a reply, in a thread); resolves with the stored message. */
+  send(body: MessageBody): Promise<Message> {
+    return this.host.outbox.send({
+      clientMessageId: crypto.randomUUID(),
+      channelId: this.host.channelId,
+      parentId: this.parentId,
+      body,
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  /** Applies a message change from the channel's events or a reply. */
+  apply(message: Message, created: boolean): void {
+    if ((message.parentId ?? null) !== this.parentId || !this.#loaded) return;
+    const window = this.#window.get();
+    const next = created ? bound(append(window, message), this.host.windowSize, 'newest') : replace(window, message);
+    if (next !== window) this.#window.set(next);
+  }
+
+  get #pageSize(): number {
+    return Math.min(50, this.host.windowSize);
+  }
+
+  async #page(query: PageQuery): Promise<MessagePage> {
+    const { api, channelId } = this.host;
+    if (this.parentId === null) {
+      return unwrap(api.GET('/api/v1/channels/{channelId}/messages', { params: { path: { channelId }, query } }));
+    }
+    const { around: _, ...rest } = query;
+    return unwrap(
+      api.GET('/api/v1/messages/{messageId}/replies', { params: { path: { messageId: this.parentId }, query: rest } }),
+    );
+  }
+
+  /**
+   * The page just before or after a message when the window's edge moved since its cursor was handed
+   * out (the window was trimmed): a page around the message, cut to the wanted side.
+   */
+  async #beside(message: Message, side: 'older' | 'newer'): Promise<MessagePage> {
+    if (this.parentId !== null) return this.#page({ limit: this.#pageSize }); // threads page from the newest end
+    const page = await this.#page({ around: message.id, limit: this.#pageSize * 2 - 1 });
+    const items = page.items.filter((m) => (side === 'older' ? m.seq < message.seq : m.seq > message.seq));
+    return side === 'older' ? { ...page, items, nextCursor: null } : { ...page, items, prevCursor: null };
+  }
+
+  #adopt(page: MessagePage, edges: { hasOlder: boolean; hasNewer: boolean }): void {
+    this.#loaded = true;
+    this.#setWindow({ items: page.items, ...edges }, page.prevCursor, page.nextCursor);
+  }
+
+  #setWindow(
+    window: MessageWindow,
+    prevCursor: string | null | undefined,
+    nextCursor: string | null | undefined,
+  ): void {
+    const first = window.items[0];
+    const last = window.items.at(-1);
+    if (prevCursor && first) this.#older = { cursor: prevCursor, firstId: first.id };
+    if (nextCursor && last) this.#newer = { cursor: nextCursor, lastId: last.id };
+    this.#window.set(window);
+  }
+
+  /** Applies what happened since the page was read (events that raced the request). */
+  async #catchUp(headSeq: number): Promise<void> {
+    const events = await this.host.eventsAfter(headSeq);
+    if (events === 'resync') return;
+    for (const event of events) {
+      if ('message' in event.data) this.apply(event.data.message, event.kind === 'message:created');
+    }
+  }
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#busy.then(() => {
+      this.#loading.set(true);
+      return task().finally(() => this.#loading.set(false));
+    });
+    this.#busy = run.catch(() => {});
+    return run;
+  }
+}
