@@ -1,0 +1,11 @@
+// Registers every Confab element.
+import './chat-room/chat-room.js';
+import './chat-channel-list/chat-channel-list.js';
+import './chat-window/chat-window.js';
+import './chat-thread/chat-thread.js';
+import './chat-message-list/chat-message-list.js';
+import './chat-message/chat-message.js';
+import './chat-composer/chat-composer.js';
+import './chat-sign-in/chat-sign-in.js';
+
+export * from './index.js';

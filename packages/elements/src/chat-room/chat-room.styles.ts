@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const chatRoomStyles = css`
+  :host {
+    display: block;
+    height: 100%;
+    min-height: 320px;
+    container-type: inline-size;
+    background: var(--_bg);
+  }
+  :host(:not([theme])) {
+    color-scheme: light dark;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(180px, 240px) minmax(0, 1fr);
+    height: 100%;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .layout.with-thread {
+    grid-template-columns: minmax(180px, 240px) minmax(0, 1fr) minmax(260px, 360px);
+  }
+  chat-thread {
+    border-inline-start: 1px solid var(--_border);
+  }
+  chat-channel-list {
+    border-inline-end: 1px solid var(--_border);
+  }
+  .back {
+    display: none;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+    padding: 2px 10px;
+    cursor: pointer;
+  }
+  .signout {
+    border: 0;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+    text-align: start;
+    padding: 4px 0;
+  }
+  @container (max-width: 720px) {
+    .layout,
+    .layout.with-thread {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .layout > * {
+      display: none;
+    }
+    .layout[data-pane='list'] > chat-channel-list,
+    .layout[data-pane='window'] > chat-window,
+    .layout[data-pane='thread'] > chat-thread {
+      display: flex;
+    }
+    .back {
+      display: inline-block;
+    }
+  }
+`;

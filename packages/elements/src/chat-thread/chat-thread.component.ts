@@ -1,0 +1,111 @@
+import type { Message, User } from '@confab/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '../chat-composer/chat-composer.js';
+import '../chat-message/chat-message.js';
+import '../chat-message-list/chat-message-list.js';
+import type { ChatMessageActionEvent } from '../events/chat-message-action.js';
+import { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
+import { ChatElement } from '../shared/chat-element.js';
+import { runAction } from '../shared/message-actions.js';
+import { paneStyles } from '../shared/pane.styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { chatThreadStyles } from './chat-thread.styles.js';
+
+/**
+ * A thread: the message it answers, its replies (paged like a channel), and a composer for replies.
+ * Escape or the close button asks to close it.
+ *
+ * @fires chat-thread-close - The close button or Escape.
+ * @csspart header - The header bar.
+ * @csspart parent - The message the thread answers.
+ * @csspart close - The close button.
+ *
+ * @tagname chat-thread
+ */
+export class ChatThreadElement extends ChatElement {
+  static override styles = [themeStyles, paneStyles, chatThreadStyles];
+
+  /** The channel id. */
+  @property() channel = '';
+  /** The id of the message the thread answers. */
+  @property() message = '';
+  @state() private parent: Message | undefined;
+  readonly #me = new StoreController<User | null>(this, null);
+  readonly #channelMessages = new StoreController<Message[]>(this, []);
+
+  /** Moves focus into the thread (its close button). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="close"]')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#keydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#keydown);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.#me.follow(this.client?.$me);
+    if (changed.has('client') || changed.has('channel')) {
+      this.#channelMessages.follow(
+        this.client && this.channel ? this.client.channel(this.channel).$messages : undefined,
+      );
+    }
+    if (changed.has('client') || changed.has('message')) void this.#loadParent();
+    const live = this.#channelMessages.value.find((m) => m.id === this.message);
+    if (live && live !== this.parent) this.parent = live;
+  }
+
+  async #loadParent(): Promise<void> {
+    const { client, message } = this;
+    this.parent = undefined;
+    if (!client || !message) return;
+    const parent = await client.getMessage(message).catch(() => undefined);
+    if (message === this.message && parent) this.parent = parent;
+  }
+
+  #keydown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      this.#close();
+    }
+  };
+
+  #close = () => {
+    this.dispatchEvent(new ChatThreadCloseEvent());
+  };
+
+  #onAction = (event: ChatMessageActionEvent) => {
+    if (!event.defaultPrevented && this.client) runAction(this.client.channel(this.channel), event);
+  };
+
+  protected override render() {
+    const t = this.t;
+    if (!this.client || !this.channel || !this.message) return nothing;
+    const feed = this.client.channel(this.channel).thread(this.message);
+    const me = this.#me.value?.id;
+    return html`<header part="header">
+        <h2 id="title">${t.thread}</h2>
+        <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
+      </header>
+      <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
+        ${this.parent ? html`<chat-message exportparts="message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .message=${this.parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
+      </div>
+      <chat-message-list
+        exportparts="list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
+        .feed=${feed}
+        .me=${me}
+        .strings=${this.strings}
+        label=${t.thread}
+        no-replies
+        @chat-message-action=${this.#onAction}
+      ></chat-message-list>
+      <chat-composer .client=${this.client} .strings=${this.strings} channel=${this.channel} parent-id=${this.message}></chat-composer>`;
+  }
+}

@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export const chatThreadStyles = css`
+  header {
+    justify-content: space-between;
+  }
+  .parent {
+    border-bottom: 1px solid var(--_border);
+    padding: calc(var(--_space) / 2) 0;
+  }
+  chat-message-list {
+    flex: 1;
+  }
+`;

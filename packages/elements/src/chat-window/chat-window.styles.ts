@@ -1,0 +1,32 @@
+import { css } from 'lit';
+
+export const chatWindowStyles = css`
+  .meta {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .grow {
+    flex: 1;
+  }
+  .banner {
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_highlight);
+    text-align: center;
+    font-size: 0.9em;
+  }
+  chat-message-list {
+    flex: 1;
+  }
+  .typing {
+    min-height: 1.4em;
+    padding: 0 calc(var(--_space) * 1.5);
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .notice {
+    margin: auto;
+    color: var(--_muted);
+    padding: calc(var(--_space) * 2);
+    text-align: center;
+  }
+`;

@@ -1,0 +1,18 @@
+export { ChatChannelListElement } from './chat-channel-list/chat-channel-list.component.js';
+export { ChatComposerElement } from './chat-composer/chat-composer.component.js';
+export { ChatMessageElement } from './chat-message/chat-message.component.js';
+export { ChatMessageListElement, type MessageFeed } from './chat-message-list/chat-message-list.component.js';
+export { ChatRoomElement } from './chat-room/chat-room.component.js';
+export { ChatSignInElement } from './chat-sign-in/chat-sign-in.component.js';
+export { ChatThreadElement } from './chat-thread/chat-thread.component.js';
+export { ChatWindowElement } from './chat-window/chat-window.component.js';
+export { ChatChannelSelectEvent } from './events/chat-channel-select.js';
+export { ChatEditLastEvent } from './events/chat-edit-last.js';
+export { ChatMessageActionEvent, type MessageAction } from './events/chat-message-action.js';
+export { ChatMessageSendEvent } from './events/chat-message-send.js';
+export { ChatThreadCloseEvent } from './events/chat-thread-close.js';
+export { ChatThreadOpenEvent } from './events/chat-thread-open.js';
+export { ChatElement } from './shared/chat-element.js';
+export { chatClientContext } from './shared/context.js';
+export { renderMarkdown } from './shared/markdown.js';
+export { type ChatStrings, defaultStrings } from './shared/strings.js';

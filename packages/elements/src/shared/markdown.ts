@@ -1,0 +1,60 @@
+import { html, type TemplateResult } from 'lit';
+
+type Piece = TemplateResult | string;
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const INLINE =
+  /(`[^`\n]+`)|(\*\*[^*\n]+?\*\*)|(\*[^*\s][^*\n]*?\*|_[^_\s][^_\n]*?_)|(\[[^\]\n]+\]\([^\s)]+\))|(https?:\/\/[^\s<]*[^\s<.,:;"')\]!?])|(^|[^\w@])(@[A-Za-z0-9_.-]*[A-Za-z0-9_])/g;
+
+/** A URL we are willing to link to, or undefined (`javascript:`, `data:` and relative URLs are not). */
+export function safeUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const link = (href: string, label: Piece[] | string) =>
+  html`<a part="link" href=${href} target="_blank" rel="noopener noreferrer nofollow">${label}</a>`;
+
+function inline(text: string): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const match of text.matchAll(INLINE)) {
+    const [whole, code, bold, italic, mdLink, bare, lead, mention] = match;
+    const start = match.index + (lead?.length ?? 0);
+    if (start > at) out.push(text.slice(at, start));
+    at = match.index + whole.length;
+    if (code) out.push(html`<code part="code">${code.slice(1, -1)}</code>`);
+    else if (bold) out.push(html`<strong>${inline(bold.slice(2, -2))}</strong>`);
+    else if (italic) out.push(html`<em>${inline(italic.slice(1, -1))}</em>`);
+    else if (mdLink) {
+      const split = mdLink.indexOf('](');
+      const href = safeUrl(mdLink.slice(split + 2, -1));
+      const label = inline(mdLink.slice(1, split));
+      out.push(...(href ? [link(href, label)] : [`[`, ...label, `](${mdLink.slice(split + 2, -1)})`]));
+    } else if (bare) {
+      const href = safeUrl(bare);
+      out.push(href ? link(href, bare) : bare);
+    } else if (mention) out.push(html`<span part="mention" class="mention">${mention}</span>`);
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/**
+ * Renders the safe markdown subset (bold, italic, inline code, code blocks, links, @mentions) as DOM
+ * through Lit templates: user text only ever becomes text nodes or attribute values, never HTML.
+ */
+export function renderMarkdown(text: string): Piece[] {
+  const out: Piece[] = [];
+  const blocks = text.split(/```(?:[a-z0-9+-]*\n)?/i);
+  blocks.forEach((block, i) => {
+    const isCode = i % 2 === 1 && i < blocks.length - 1;
+    if (isCode) out.push(html`<pre part="code-block"><code>${block.replace(/\n$/, '')}</code></pre>`);
+    else out.push(...inline(i % 2 === 1 ? `\`\`\`${block}` : block));
+  });
+  return out;
+}

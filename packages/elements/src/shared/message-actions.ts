@@ -1,0 +1,28 @@
+import type { ChannelRoom } from '@confab/core';
+import type { ChatMessageActionEvent } from '../events/chat-message-action.js';
+
+/** Carries out what a message's controls asked for, on the message's channel. */
+export function runAction(room: ChannelRoom, event: ChatMessageActionEvent): void {
+  const { message, request } = event;
+  const ignore = () => {}; // failures show through the stores (a failed echo, or nothing changed)
+  switch (request.action) {
+    case 'react':
+      void room.react(message.id, request.emoji).catch(ignore);
+      break;
+    case 'unreact':
+      void room.unreact(message.id, request.emoji).catch(ignore);
+      break;
+    case 'edit':
+      void room.edit(message.id, request.body).catch(ignore);
+      break;
+    case 'delete':
+      void room.delete(message.id).catch(ignore);
+      break;
+    case 'retry':
+      void room.retry(message.clientMessageId).catch(ignore);
+      break;
+    case 'discard':
+      room.discard(message.clientMessageId);
+      break;
+  }
+}

@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/** The frame shared by the window and the thread panel: a column with a header bar, and plain buttons. */
+export const paneStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    background: var(--_bg);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+  }
+  h2 {
+    font-size: 1.05em;
+    margin: 0;
+  }
+  .plain {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+    padding: 2px 10px;
+    cursor: pointer;
+  }
+`;
