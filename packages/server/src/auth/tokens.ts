@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Scope } from '@confab/protocol';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { ChatError } from '../errors.js';
@@ -19,7 +19,7 @@ export class TokenSigner {
     this.#key = new TextEncoder().encode(secret);
   }
 
-  /** A Confab access token for a user. */
+  /** A Confab access token for a user; each one is distinct (`jti`), even within one second. */
   async accessToken(
     userId: string,
     scopes: Scope[],
@@ -30,6 +30,7 @@ export class TokenSigner {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setSubject(userId)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(exp)
       .sign(this.#key);
