@@ -21,6 +21,7 @@ const serverFrameSchemas: Record<ServerFrame['type'], SchemaName> = {
   resync: 'ResyncFrame',
   error: 'ErrorFrame',
   pong: 'PongFrame',
+  added: 'AddedFrame',
 };
 
 /** A client frame that failed to parse, with the socket error code the server answers with. */

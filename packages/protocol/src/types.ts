@@ -56,6 +56,8 @@ export type PresenceFrame = Schemas['PresenceFrame'];
 export type ResyncFrame = Schemas['ResyncFrame'];
 export type ErrorFrame = Schemas['ErrorFrame'];
 export type PongFrame = Schemas['PongFrame'];
+/** The user became a member of a channel. */
+export type AddedFrame = Schemas['AddedFrame'];
 /** Any frame the server sends over the socket. */
 export type ServerFrame = Schemas['ServerFrame'];
 

@@ -2986,6 +2986,23 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "AddedFrame": {
+        "type": "object",
+        "description": "The user became a member of `channel`, shown as they see it: they created or joined it (perhaps from\nanother device), a member added them, or someone opened a direct channel with them. Sent to every\nsocket of the user, subscribed or not; subscribe to the channel to hear its events.\n",
+        "required": [
+          "type",
+          "channel"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "added"
+          },
+          "channel": {
+            "$ref": "#/components/schemas/Channel"
+          }
+        }
+      },
       "ServerFrame": {
         "description": "Any frame the server sends.",
         "oneOf": [
@@ -3018,6 +3035,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           {
             "$ref": "#/components/schemas/PongFrame"
+          },
+          {
+            "$ref": "#/components/schemas/AddedFrame"
           }
         ],
         "discriminator": {
@@ -3032,7 +3052,8 @@ export const openapiDocument: Record<string, unknown> = {
             "presence": "#/components/schemas/PresenceFrame",
             "resync": "#/components/schemas/ResyncFrame",
             "error": "#/components/schemas/ErrorFrame",
-            "pong": "#/components/schemas/PongFrame"
+            "pong": "#/components/schemas/PongFrame",
+            "added": "#/components/schemas/AddedFrame"
           }
         }
       }

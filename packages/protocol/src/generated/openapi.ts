@@ -899,8 +899,21 @@ export type components = {
             type: "pong";
             id?: string;
         };
+        /**
+         * @description The user became a member of `channel`, shown as they see it: they created or joined it (perhaps from
+         *     another device), a member added them, or someone opened a direct channel with them. Sent to every
+         *     socket of the user, subscribed or not; subscribe to the channel to hear its events.
+         */
+        AddedFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "added";
+            channel: components["schemas"]["Channel"];
+        };
         /** @description Any frame the server sends. */
-        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingServerFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"];
+        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingServerFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"] | components["schemas"]["AddedFrame"];
     };
     responses: {
         /** @description The request is malformed or breaks a rule (`invalid_request`). */
