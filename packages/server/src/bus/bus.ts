@@ -1,11 +1,12 @@
-import type { EventFrame, PresenceFrame, TypingServerFrame } from '@confab/protocol';
+import type { AddedFrame, EventFrame, PresenceFrame, TypingServerFrame } from '@confab/protocol';
 
-/** What one server process tells the others (and itself) about a channel. */
+/** What one server process tells the others (and itself) about a channel, or about one user. */
 export type BusMessage =
   | { kind: 'event'; frame: EventFrame }
   | { kind: 'typing'; frame: TypingServerFrame }
   | { kind: 'presence'; frame: PresenceFrame }
-  | { kind: 'channel-deleted'; channelId: string };
+  | { kind: 'channel-deleted'; channelId: string }
+  | { kind: 'added'; userId: string; frame: AddedFrame };
 
 /**
  * Fan-out between the processes of a deployment. Every process publishes what it committed and hears

@@ -92,6 +92,7 @@ export class ChannelService {
           memberIds: [input.userId],
           directKey,
         });
+        await this.#announce(record.id, [actor.user.id, input.userId]);
         return { channel: await this.get(actor, record.id), created: true };
       } catch (error) {
         const raced = await this.repo.findDirectChannel(directKey);
@@ -111,6 +112,7 @@ export class ChannelService {
       memberIds,
       directKey: null,
     });
+    await this.#announce(record.id, [actor.user.id, ...memberIds]);
     return { channel: await this.get(actor, record.id), created: true };
   }
 
@@ -179,11 +181,21 @@ export class ChannelService {
     try {
       const { value, events } = await this.repo.addMember(channelId, userId, 'member');
       await this.publish(events);
+      await this.#announce(channelId, [userId]);
       return { member: value, created: true };
     } catch (error) {
       const raced = await this.repo.getMember(channelId, userId); // a concurrent join got there first
       if (raced) return { member: raced, created: false };
       throw error;
+    }
+  }
+
+  /** Tells each user's sockets that they are now a member of the channel (an `added` frame). */
+  async #announce(channelId: string, userIds: readonly string[]): Promise<void> {
+    for (const userId of new Set(userIds)) {
+      const view = await this.repo.getChannel(channelId, userId);
+      if (view?.role)
+        await this.bus.publish({ kind: 'added', userId, frame: { type: 'added', channel: toChannel(view, userId) } });
     }
   }
 

@@ -67,6 +67,7 @@ export class ChannelHub {
   }
 
   #onBus(message: BusMessage): void {
+    if (message.kind === 'added') return;
     const channelId = message.kind === 'channel-deleted' ? message.channelId : message.frame.channelId;
     const subs = this.#byChannel.get(channelId);
     if (!subs) return;
