@@ -1,8 +1,9 @@
-import type { Channel, ChannelPage, Member, MemberPage } from '@confab/protocol';
+import type { AddedFrame, Channel, ChannelPage, Member, MemberPage } from '@confab/protocol';
 import { ensure, expectProblem, expectStatus, sameJson } from '../assert.js';
 import type { Check } from '../check.js';
 import type { KitUser } from '../fixtures.js';
 import type { HttpRecorder } from '../http-recorder.js';
+import type { OpenSocket } from '../socket-recorder.js';
 
 const area = 'channels';
 
@@ -207,6 +208,54 @@ export const channelChecks: Check[] = [
       expectStatus(await http.delete(path, alice.token), 204, 'the owner deleting');
       expectProblem(await http.get(path, alice.token), 404, 'not_found', 'reading a deleted channel');
       expectProblem(await http.get(`${path}/messages`, bob.token), 404, 'not_found', 'paging a deleted channel');
+    },
+  },
+  {
+    id: 'channels.added',
+    area,
+    title:
+      "becoming a member (a direct channel opened, added by a member, a join) sends added to each of the user's sockets",
+    required: true,
+    contract: 'asyncapi.yaml › receiveAdded (AddedFrame — the channel as the new member sees it)',
+    async run({ http, fixtures, openSocket }) {
+      const [alice, bob, carol] = await fixtures.users(3);
+      const bobs: OpenSocket[] = [await openSocket(bob!.token), await openSocket(bob!.token)];
+      const outsider = await openSocket(carol!.token);
+      const addedFrames = async (channelId: string): Promise<Channel[]> => {
+        const frames: AddedFrame[] = [];
+        for (const { socket } of bobs) frames.push(await socket.waitFor('added', (f) => f.channel.id === channelId));
+        return frames.map((f) => f.channel);
+      };
+
+      const direct = expectStatus(
+        await http.post<Channel>('/api/v1/channels', alice!.token, { visibility: 'direct', userId: bob!.id }),
+        201,
+        'opening a direct channel',
+      );
+      for (const seen of await addedFrames(direct.id)) {
+        sameJson(
+          [seen.visibility, seen.role, seen.directWith?.id, seen.unreadCount, seen.lastReadSeq],
+          ['direct', 'member', alice!.id, 0, 0],
+          'the direct channel in added (visibility, role, directWith, unreadCount, lastReadSeq)',
+        );
+      }
+      const closed = await fixtures.channel(alice!, 'private');
+      expectStatus(await http.put<Member>(`/api/v1/channels/${closed.id}/members/${bob!.id}`, alice!.token), 201);
+      for (const seen of await addedFrames(closed.id)) {
+        sameJson(
+          [seen.visibility, seen.role, seen.memberCount],
+          ['private', 'member', 2],
+          'the private channel in added',
+        );
+      }
+      const open = await fixtures.channel(alice!, 'public');
+      await fixtures.join(bob!, open.id);
+      for (const seen of await addedFrames(open.id))
+        ensure(seen.role === 'member', `a join sent added with role ${seen.role}`);
+
+      await outsider.socket.roundTrip();
+      const stray = outsider.socket.frames.find((f) => f.type === 'added');
+      ensure(!stray, `a user who was added to nothing got ${JSON.stringify(stray)}`);
     },
   },
 ];

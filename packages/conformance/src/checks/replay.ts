@@ -2,7 +2,7 @@ import type { Channel, EventPage, Message } from '@confab/protocol';
 import { ensure, expectConsecutive, expectStatus, sameJson, show } from '../assert.js';
 import type { Check } from '../check.js';
 import { newClientId } from '../fixtures.js';
-import { eventsOf, messageOf, seqsOf, subscribe, text, withoutPresence } from './support.js';
+import { eventsOf, messageOf, seqsOf, subscribe, text, withoutNotices } from './support.js';
 
 const area = 'replay';
 
@@ -29,7 +29,7 @@ export const replayChecks: Check[] = [
 
       const { socket } = await openSocket(alice.token);
       socket.send({ type: 'subscribe', channels: [{ id: channel.id, afterSeq: seen }] });
-      const frames = withoutPresence(await socket.collectUntil((f) => f.type === 'subscribed'));
+      const frames = withoutNotices(await socket.collectUntil((f) => f.type === 'subscribed'));
       const subscribed = frames.pop();
       const events = eventsOf(frames, channel.id);
       ensure(
@@ -74,7 +74,7 @@ export const replayChecks: Check[] = [
       const head = expectStatus(await http.get<Channel>(`/api/v1/channels/${channel.id}`, alice.token), 200).lastSeq;
       const { socket } = await openSocket(alice.token);
       socket.send({ type: 'subscribe', channels: [{ id: channel.id, afterSeq: head + 10 }] });
-      const frames = withoutPresence(await socket.collectUntil((f) => f.type === 'subscribed'));
+      const frames = withoutNotices(await socket.collectUntil((f) => f.type === 'subscribed'));
       sameJson(
         frames,
         [

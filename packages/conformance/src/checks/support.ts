@@ -30,9 +30,9 @@ export async function subscribe(socket: SocketRecorder, channelId: string, after
   return (await socket.waitFor('subscribed', (f) => f.channelId === channelId)).seq;
 }
 
-/** Frames other than `presence` (an optional feature that may interleave anywhere). */
-export const withoutPresence = (frames: readonly ServerFrame[]): ServerFrame[] =>
-  frames.filter((f) => f.type !== 'presence');
+/** Frames other than `presence` and `added`, which concern no subscription and may interleave anywhere. */
+export const withoutNotices = (frames: readonly ServerFrame[]): ServerFrame[] =>
+  frames.filter((f) => f.type !== 'presence' && f.type !== 'added');
 
 /**
  * Reads `read` until `done` holds for its value (up to `timeoutMs`) and returns the last value read:
