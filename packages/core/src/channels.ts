@@ -8,7 +8,8 @@ const byActivity = (a: Channel, b: Channel) => (activity(a) < activity(b) ? 1 : 
 
 /**
  * The channels the user has joined, most recent activity first, with unread counts kept current by
- * subscribing every one of them while the list is observed.
+ * subscribing every one of them while the list is observed, and channels the user is added to listed
+ * as their `added` frames arrive.
  */
 export class ChannelList {
   readonly #channels = atom<Channel[]>([]);
@@ -20,6 +21,8 @@ export class ChannelList {
     private readonly api: ChatApi,
     private readonly room: (id: string) => ChannelRoom,
     private readonly me: () => User | null,
+    /** Opens the socket, so that `added` frames arrive even while no channel is joined. */
+    private readonly goLive: () => void,
   ) {
     onMount(this.$channels, () => {
       this.#observed = true;
@@ -48,16 +51,26 @@ export class ChannelList {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     this.#channels.set(channels.sort(byActivity));
-    if (this.#observed) {
-      for (const channel of channels) {
-        if (this.#watched.has(channel.id)) continue;
-        this.#watched.add(channel.id);
-        const room = this.room(channel.id);
-        room.noteHead(channel.lastSeq);
-        room.retain();
-      }
-    }
+    for (const channel of channels) this.#watch(channel);
+    if (this.#observed) this.goLive();
     return channels;
+  }
+
+  /** The user became a member (an `added` frame, or their own create or join): lists and watches it. */
+  add(channel: Channel): void {
+    const list = this.#channels.get();
+    if (list.some((c) => c.id === channel.id)) return;
+    this.#channels.set([...list, channel].sort(byActivity));
+    this.#watch(channel);
+  }
+
+  /** Subscribes a listed channel for live counts while the list is observed. */
+  #watch(channel: Channel): void {
+    if (!this.#observed || this.#watched.has(channel.id)) return;
+    this.#watched.add(channel.id);
+    const room = this.room(channel.id);
+    room.noteHead(channel.lastSeq);
+    room.retain();
   }
 
   /** Keeps counts, order and names current from a channel's events. */

@@ -39,7 +39,7 @@ export interface ChatClient {
   readonly api: ChatApi;
   readonly $connection: ReadableAtom<ConnectionStatus>;
   readonly $me: ReadableAtom<User | null>;
-  /** Joined channels, most recent activity first, with `unreadCount`. */
+  /** Joined channels, most recent activity first, with `unreadCount`; channels the user is added to appear live. */
   readonly $channels: ReadableAtom<Channel[]>;
   /** Who is online, by channel id. */
   readonly $presence: ReadableAtom<Record<string, string[]>>;
@@ -97,8 +97,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let outboxUser: string | undefined;
 
   const send = (frame: ClientFrame) => connection.send(frame);
-  const outbox = new Outbox((entry) => {
+  /** Opens the socket on first need; after `disconnect()` or `logout()` only `connect()` reopens it. */
+  const openIfIdle = () => {
     if (connection.$status.get() === 'idle') connection.open();
+  };
+  const outbox = new Outbox((entry) => {
+    openIfIdle();
     const { failed: _, createdAt: __, parentId, ...rest } = entry;
     return send({ type: 'send', ...rest, ...(parentId ? { parentId } : {}) });
   });
@@ -115,7 +119,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       channels: list.map((r) => ({ id: r.id, ...(r.lastSeq !== undefined ? { afterSeq: r.lastSeq } : {}) })),
     });
 
+  let everOpen = false;
   const onOpen = (hello: HelloFrame) => {
+    if (everOpen) channels.reloadIfObserved(); // `added` frames are not replayed
+    everOpen = true;
     $me.set(hello.user);
     $scopes.set(hello.scopes);
     useOutboxOf(hello.user);
@@ -139,6 +146,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         break;
       case 'unsubscribed':
         if (frame.reason !== 'requested') channels.remove(frame.channelId);
+        break;
+      case 'added':
+        channels.add(frame.channel);
         break;
       case 'event':
       case 'resync':
@@ -186,7 +196,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }
     return found;
   };
-  const channels = new ChannelList(api, room, () => $me.get());
+  const channels = new ChannelList(api, room, () => $me.get(), openIfIdle);
 
   const signIn = async (session$: Promise<AuthSession>): Promise<User> => {
     const result = await session$;

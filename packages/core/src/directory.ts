@@ -8,7 +8,7 @@ export function directory(api: ChatApi, channels: ChannelList) {
     unwrap(api.GET('/api/v1/channels/{channelId}', { params: { path: { channelId } } }));
   const createChannel = async (input: CreateChannelRequest): Promise<Channel> => {
     const channel = await unwrap(api.POST('/api/v1/channels', { body: input }));
-    await channels.refresh();
+    channels.add(channel);
     return channel;
   };
   return {
@@ -25,8 +25,9 @@ export function directory(api: ChatApi, channels: ChannelList) {
     async joinChannel(channelId: string): Promise<Channel> {
       const path = { channelId, memberId: 'me' };
       await unwrap(api.PUT('/api/v1/channels/{channelId}/members/{memberId}', { params: { path } }));
-      await channels.refresh();
-      return getChannel(channelId);
+      const channel = await getChannel(channelId);
+      channels.add(channel);
+      return channel;
     },
     openDirect: (userId: string): Promise<Channel> => createChannel({ visibility: 'direct', userId }),
   };

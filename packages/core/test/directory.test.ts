@@ -38,6 +38,39 @@ test('create, browse, join and open direct channels through the client; $channel
   assert.equal((await b.getMessage(posted.id)).id, posted.id);
 });
 
+test('channels the user is added to appear in $channels live, and their messages count as unread', async () => {
+  const alice = await registerUser(url, 'alice');
+  const bob = await registerUser(url, 'bob');
+  const a = await h.signIn(alice);
+  const b = await h.signIn(bob);
+  h.observe(b.$channels);
+  await until(b.$connection, (status) => status === 'open', 10_000, 'the socket of a user with no channels');
+
+  const direct = await a.openDirect(bob.user.id);
+  const listed = await until(b.$channels, (list) => list.some((c) => c.id === direct.id), 10_000, 'the direct channel');
+  assert.equal(listed.find((c) => c.id === direct.id)?.directWith?.id, alice.user.id);
+
+  const team = await a.createChannel({ name: 'team', visibility: 'private' });
+  await a.api.PUT('/api/v1/channels/{channelId}/members/{memberId}', {
+    params: { path: { channelId: team.id, memberId: bob.user.id } },
+  });
+  await until(
+    b.$channels,
+    (list) => list.some((c) => c.id === team.id),
+    10_000,
+    'the private channel bob was added to',
+  );
+
+  await postMessage(url, alice, direct.id, 'are you there?');
+  await until(
+    b.$channels,
+    (list) => list[0]?.id === direct.id && list[0].unreadCount === 1,
+    10_000,
+    'the direct channel first, with one unread',
+  );
+  assert.equal(b.$channels.get().filter((c) => c.id === direct.id).length, 1);
+});
+
 test('a channel the user may not see is a ConfabError not_found', async () => {
   const alice = await registerUser(url, 'alice');
   const bob = await registerUser(url, 'bob');
