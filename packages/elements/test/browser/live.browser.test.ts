@@ -1,5 +1,6 @@
 import type { ChatClient } from '@confab/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/chat-channel-list/chat-channel-list.js';
 import '../../src/chat-thread/chat-thread.js';
 import '../../src/chat-window/chat-window.js';
 import type { ChatThreadElement } from '../../src/chat-thread/chat-thread.component.js';
@@ -129,5 +130,22 @@ describe('two users in two <chat-window>s', () => {
     );
     expect(rowWithText(bobWindow, 'Edited text')).to.equal(undefined);
     expect(rowWithText(aliceWindow, 'This message was deleted.')).to.not.equal(undefined);
+  });
+});
+
+describe('<chat-channel-list> as others add the user', () => {
+  it('lists a direct channel opened by someone else, live, with its unread badge', async () => {
+    const alice = await signedInClient('alice');
+    const bob = await signedInClient('bob');
+    const list = await fixture<HTMLElement>(html`<chat-channel-list .client=${bob.client}></chat-channel-list>`);
+    await until(() => bob.client.$connection.get() === 'open', 'Bob’s socket, with no channel joined');
+    expect(byRole(list, 'option')).to.have.length(0);
+
+    const direct = await alice.client.openDirect(bob.user.id);
+    const option = `@ ${alice.user.displayName}`;
+    await until(() => byRole(list, 'option', option).length, 'the direct channel in Bob’s list');
+
+    await alice.client.channel(direct.id).send({ type: 'text', text: 'Got a minute?' });
+    await until(() => byRole(list, 'option', `${option}, 1 unread`).length, 'the unread badge');
   });
 });
