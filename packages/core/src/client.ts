@@ -17,7 +17,7 @@ import { ConfabError } from './errors.js';
 import { type ChatApi, createApi, createPublicApi, unwrap } from './http.js';
 import { indexedDbStore, memoryStore, Outbox, type OutboxStore } from './outbox.js';
 import { ChannelRoom } from './room.js';
-import { Session, type TokenSource } from './session.js';
+import { Session, type SessionMemory, type TokenSource } from './session.js';
 
 export interface ChatClientOptions {
   /** Where the server is, e.g. `http://localhost:8787`. */
@@ -31,6 +31,11 @@ export interface ChatClientOptions {
   windowSize?: number;
   /** Where unsent messages survive a reload; IndexedDB in browsers by default. */
   outboxStore?: (key: string) => OutboxStore;
+  /**
+   * Where a built-in session is remembered across reloads, e.g. `localStorage` (it holds the refresh
+   * token, so only where the page is trusted); `resume()` then signs back in. Nothing is kept without it.
+   */
+  remember?: SessionMemory;
 }
 
 /** A connection to one Confab server for one user. Everything hangs off it; two clients share nothing. */
@@ -45,6 +50,8 @@ export interface ChatClient {
   readonly $presence: ReadableAtom<Record<string, string[]>>;
   register(input: { username: string; password: string; displayName?: string }): Promise<User>;
   login(input: { username: string; password: string }): Promise<User>;
+  /** Signs back in with the session kept in `remember`; resolves with the user, or null when there is none. */
+  resume(): Promise<User | null>;
   logout(): Promise<void>;
   /** Opens the socket; resolves once the server said hello. */
   connect(): Promise<void>;
@@ -88,6 +95,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     options.token,
     (refreshToken) => unwrap(publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } })).catch(() => undefined),
     (user) => $me.set(user),
+    options.remember ? { store: options.remember, key: `confab:session:${baseUrl}` } : undefined,
   );
   const api = createApi(baseUrl, session, options.fetch);
   const publicApi = createPublicApi(baseUrl, options.fetch);
@@ -214,6 +222,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     $presence,
     register: (input) => signIn(unwrap(publicApi.POST('/api/v1/auth/register', { body: input }))),
     login: (input) => signIn(unwrap(publicApi.POST('/api/v1/auth/login', { body: input }))),
+    async resume() {
+      if (!(await session.resume())) return null;
+      const user = $me.get();
+      if (user) useOutboxOf(user);
+      channels.reloadIfObserved();
+      return user;
+    },
     async logout() {
       connection.close();
       $scopes.set([]);

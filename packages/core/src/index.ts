@@ -6,4 +6,4 @@ export { Feed, type LocalMessage } from './feed.js';
 export type { ChatApi } from './http.js';
 export { indexedDbStore, memoryStore, type OutboxEntry, type OutboxStore } from './outbox.js';
 export { ChannelRoom } from './room.js';
-export type { TokenSource } from './session.js';
+export type { SessionMemory, TokenSource } from './session.js';

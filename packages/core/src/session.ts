@@ -3,6 +3,15 @@ import type { AuthSession, User } from '@confab/protocol';
 /** Where bearer tokens come from: a host-app token (or provider), or a built-in session. */
 export type TokenSource = string | (() => Promise<string>);
 
+/** Web Storage, or anything with its three methods: where a built-in session can be remembered. */
+export type SessionMemory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The remembered part of a built-in session: whose it is, and the refresh token to renew it. */
+interface Remembered {
+  userId: string;
+  refreshToken: string;
+}
+
 const EARLY_MS = 30_000;
 
 /** Seconds-since-epoch expiry of a JWT, or undefined when it has none we can read. */
@@ -17,11 +26,13 @@ function expiryOf(token: string): number | undefined {
 
 /**
  * Holds the current bearer token: asks the provider again before expiry and once after a 401;
- * for built-in accounts, trades the refresh token for a new session.
+ * for built-in accounts, trades the refresh token for a new session, and with a `memory` keeps that
+ * refresh token there so that another page load (or another tab) carries on with the session.
  */
 export class Session {
   #token: string | undefined;
   #expires = 0;
+  #userId: string | undefined;
   #refreshToken: string | undefined;
   #pending: Promise<string | undefined> | undefined;
 
@@ -29,23 +40,36 @@ export class Session {
     private readonly source: TokenSource | undefined,
     private readonly refresh: (refreshToken: string) => Promise<AuthSession | undefined>,
     private readonly onUser: (user: User | null) => void,
+    private readonly memory?: { store: SessionMemory; key: string },
   ) {}
 
   /** Adopts a built-in session from register, login or refresh. */
   adopt(session: AuthSession): void {
     this.#token = session.accessToken;
     this.#expires = Date.parse(session.expiresAt);
+    this.#userId = session.user.id;
     this.#refreshToken = session.refreshToken;
+    this.memory?.store.setItem(
+      this.memory.key,
+      JSON.stringify({ userId: session.user.id, refreshToken: session.refreshToken } satisfies Remembered),
+    );
     this.onUser(session.user);
   }
 
-  /** Forgets everything; returns the refresh token to revoke. */
+  /** Forgets everything, the remembered session too; returns the refresh token to revoke. */
   clear(): string | undefined {
-    const refreshToken = this.#refreshToken;
-    this.#token = this.#refreshToken = undefined;
+    const refreshToken = this.#remembered()?.refreshToken ?? this.#refreshToken;
+    if (this.memory && this.#remembered()) this.memory.store.removeItem(this.memory.key);
+    this.#token = this.#refreshToken = this.#userId = undefined;
     this.#expires = 0;
     this.onUser(null);
     return refreshToken;
+  }
+
+  /** Renews a remembered built-in session; resolves whether there was one that still works. */
+  async resume(): Promise<boolean> {
+    if (!this.#token && !this.#refreshToken) this.#refreshToken = this.#remembered()?.refreshToken;
+    return !!(await this.token());
   }
 
   /** A token valid for a while yet, renewing it first when it is about to expire. */
@@ -71,12 +95,41 @@ export class Session {
     } else if (this.source) {
       this.#token = await this.source();
     } else if (this.#refreshToken) {
-      const session = await this.refresh(this.#refreshToken);
+      const session = await this.#renewBuiltIn();
       if (session) this.adopt(session);
       else this.clear();
       return this.#token;
     }
     this.#expires = (this.#token && expiryOf(this.#token)) || Number.POSITIVE_INFINITY;
     return this.#token;
+  }
+
+  /**
+   * Trades the refresh token for a new session. Tabs sharing the memory take turns (Web Locks, where
+   * there are any), and each uses the newest token remembered, since another tab may have rotated it.
+   */
+  async #renewBuiltIn(): Promise<AuthSession | undefined> {
+    const attempt = async () => {
+      const used = this.#remembered()?.refreshToken ?? this.#refreshToken;
+      const session = used ? await this.refresh(used) : undefined;
+      const newer = this.#remembered()?.refreshToken; // rotated meanwhile by a tab that did not wait its turn
+      return session ?? (newer && newer !== used ? await this.refresh(newer) : undefined);
+    };
+    const locks = this.memory && globalThis.navigator?.locks;
+    return locks ? await locks.request(`confab-session ${this.memory!.key}`, attempt) : attempt();
+  }
+
+  /** The remembered session, if it is this user's (or any, before anyone signed in). */
+  #remembered(): Remembered | undefined {
+    const raw = this.memory?.store.getItem(this.memory.key);
+    if (!raw) return undefined;
+    try {
+      const remembered = JSON.parse(raw) as Partial<Remembered>;
+      if (typeof remembered.userId !== 'string' || typeof remembered.refreshToken !== 'string') return undefined;
+      if (this.#userId && remembered.userId !== this.#userId) return undefined;
+      return { userId: remembered.userId, refreshToken: remembered.refreshToken };
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -79,6 +79,57 @@ describe('built-in accounts', () => {
   });
 });
 
+/** A Web Storage for Node, which has none: the `remember` option's place to keep a session. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
+
+describe('remembered sessions', () => {
+  test('a remembered session resumes in the next client; logout forgets it', async () => {
+    const remember = memoryStorage();
+    const first = h.client({ remember });
+    const user = await first.register({ username: uniqueName('remember'), password });
+    assert.equal(await h.client().resume(), null, 'a client without `remember` has nothing to resume');
+
+    const next = h.client({ remember });
+    assert.equal((await next.resume())?.id, user.id);
+    assert.equal(next.$me.get()?.id, user.id);
+    assert.equal((await next.api.GET('/api/v1/me')).data?.id, user.id);
+    await next.connect();
+    assert.equal(next.$connection.get(), 'open');
+
+    await next.logout();
+    assert.equal(remember.items.size, 0, 'logout leaves nothing behind');
+    assert.equal(await h.client({ remember }).resume(), null);
+  });
+
+  test('a client renews with the refresh token another client rotated', async () => {
+    const remember = memoryStorage();
+    const { fetch, requests } = recordingFetch();
+    const first = shortLived.client({ remember, fetch });
+    const user = await first.register({ username: uniqueName('rotate'), password });
+    assert.equal((await shortLived.client({ remember }).resume())?.id, user.id, 'the other client resumes');
+
+    // The other client's resume spent the refresh token `first` holds; `first` must use the newer one.
+    await waitFor(
+      async () => {
+        const me = await first.api.GET('/api/v1/me');
+        assert.equal(me.response.status, 200, `GET /me answered ${me.response.status}`);
+        return requests.some((r) => r.path === '/api/v1/auth/refresh' && r.status === 200);
+      },
+      8_000,
+      'a successful renewal by the first client',
+    );
+    assert.equal(first.$me.get()?.id, user.id);
+  });
+});
+
 describe('host-app tokens', () => {
   test('a token given as a string', async () => {
     const name = uniqueName('host');
