@@ -25,6 +25,15 @@ function focusedElement(): HTMLElement | undefined {
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
+/** The page's localStorage, if it may use one (sandboxed frames may not). */
+function localStorageOrNone(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The whole chat in one element: the channel sidebar, the chat window, and a thread panel beside it
  * (one pane at a time on narrow widths). Give it `server` (and a host-app `token`), or a `client`; without
@@ -48,6 +57,8 @@ export class ChatRoomElement extends ChatElement {
   @property() token = '';
   /** The channel to open first. */
   @property() channel = '';
+  /** Keep a built-in sign-in across reloads (in localStorage); without it every page load signs in anew. */
+  @property({ type: Boolean }) remember = false;
   /** `light`, `dark` or `auto`; without it, the system's preference. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
@@ -57,22 +68,41 @@ export class ChatRoomElement extends ChatElement {
 
   @state() private thread: { channel: string; message: string } | undefined;
   @state() private pane: Pane = 'window';
+  @state() private resuming = false;
   #ownClient: ChatClient | undefined;
   #returnFocus: HTMLElement | undefined;
   readonly #me = new StoreController<User | null>(this, null);
   readonly #channels = new StoreController<Channel[]>(this, []);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('server') || changed.has('token')) && (!this.client || this.client === this.#ownClient)) {
+    const ownsClient = !this.client || this.client === this.#ownClient;
+    if ((changed.has('server') || changed.has('token') || changed.has('remember')) && ownsClient) {
       this.#ownClient?.disconnect();
       const baseUrl = this.server || globalThis.location?.origin || '';
-      this.#ownClient = createChatClient({ baseUrl, ...(this.token ? { token: this.token } : {}) });
+      const remember = !this.token && this.remember ? localStorageOrNone() : undefined;
+      this.#ownClient = createChatClient({
+        baseUrl,
+        ...(this.token ? { token: this.token } : {}),
+        ...(remember ? { remember } : {}),
+      });
       this.client = this.#ownClient;
+      if (remember) this.#resume(this.#ownClient);
     }
     if (changed.has('client')) this.#me.follow(this.client?.$me);
     const signedIn = !!this.token || !!this.#me.value || (!!this.client && this.client !== this.#ownClient);
     this.#channels.follow(signedIn ? this.client?.$channels : undefined);
     if (!this.channel && this.#channels.value[0]) this.channel = this.#channels.value[0].id;
+  }
+
+  /** Signs back in with a remembered session; the sign-in form waits until that is settled. */
+  #resume(client: ChatClient): void {
+    this.resuming = true;
+    void client
+      .resume()
+      .catch(() => null)
+      .finally(() => {
+        if (this.client === client) this.resuming = false;
+      });
   }
 
   override disconnectedCallback(): void {
@@ -117,7 +147,11 @@ export class ChatRoomElement extends ChatElement {
   protected override render() {
     if (!this.client) return nothing;
     const t = this.t;
-    if (!this.token && !this.#me.value) return html`<chat-sign-in .strings=${this.strings}></chat-sign-in>`;
+    if (!this.token && !this.#me.value) {
+      return this.resuming
+        ? html`<p class="resuming" role="status">${t.loading}</p>`
+        : html`<chat-sign-in .strings=${this.strings}></chat-sign-in>`;
+    }
     return html`<div
       part="layout"
       class="layout ${this.thread ? 'with-thread' : ''}"

@@ -11,6 +11,12 @@ export const chatRoomStyles = css`
   :host(:not([theme])) {
     color-scheme: light dark;
   }
+  .resuming {
+    display: grid;
+    place-items: center;
+    height: 100%;
+    margin: 0;
+  }
   .layout {
     display: grid;
     grid-template-columns: minmax(180px, 240px) minmax(0, 1fr);
