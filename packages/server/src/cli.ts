@@ -11,8 +11,8 @@ const usage = `Usage:
   confab-server token --user NAME [--name "Display Name"] [--scope "chat:read chat:write"] [--ttl SECONDS] [--data-dir DIR]
       Prints a host-app token for NAME, signed with this deployment's secret, for local use.
 
-Environment: PORT, HOST, CONFAB_DATA_DIR, DATABASE_URL, REDIS_URL, CONFAB_JWT_SECRET, CONFAB_ALLOWED_ORIGINS,
-CONFAB_SEND_RATE, LOG_LEVEL (see the README for all of them).`;
+Environment: PORT, HOST, CONFAB_DATA_DIR, DATABASE_URL, REDIS_URL, CONFAB_JWT_SECRET, CONFAB_JWKS_URL,
+CONFAB_ALLOWED_ORIGINS, CONFAB_SEND_RATE, LOG_LEVEL (see the README for all of them).`;
 
 /** Runs the `confab-server` command line. */
 export async function main(argv: string[]): Promise<void> {

@@ -12,6 +12,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** Signs access tokens and verifies host-app tokens; generated once into `dataDir` when unset. */
   jwtSecret: string | undefined;
+  /** Where a host publishes the public keys (JWKS) its app tokens are signed with (RS256, ES256, EdDSA…). */
+  jwksUrl: string | undefined;
   /** Origins allowed to open the socket and call the API from a browser; `undefined` = any. */
   allowedOrigins: string[] | undefined;
   /** Messages per second per user (the burst is ten times this). */
@@ -44,6 +46,7 @@ export const defaultConfig: ServerConfig = {
   databaseUrl: undefined,
   redisUrl: undefined,
   jwtSecret: undefined,
+  jwksUrl: undefined,
   allowedOrigins: undefined,
   sendRate: 10,
   authRate: 10,
@@ -68,6 +71,13 @@ function number(name: string, value: string | undefined, fallback: number): numb
   return parsed;
 }
 
+function httpUrl(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(`${name} must be an http(s) URL, not "${value}"`);
+  return value;
+}
+
 /** Reads the 12-factor configuration from the environment; command-line flags (`overrides`) win. */
 export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const origins = env.CONFAB_ALLOWED_ORIGINS?.split(',')
@@ -80,6 +90,7 @@ export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): 
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret: env.CONFAB_JWT_SECRET || undefined,
+    jwksUrl: httpUrl('CONFAB_JWKS_URL', env.CONFAB_JWKS_URL),
     allowedOrigins: origins?.length ? origins : undefined,
     sendRate: number('CONFAB_SEND_RATE', env.CONFAB_SEND_RATE, defaultConfig.sendRate),
     authRate: number('CONFAB_AUTH_RATE', env.CONFAB_AUTH_RATE, defaultConfig.authRate),

@@ -52,7 +52,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   const database = openDatabase(config);
   const repo = await createSqlRepository(database);
   const bus = createBus(config);
-  const signer = new TokenSigner(loadSecret(config.jwtSecret, config.dataDir));
+  const signer = new TokenSigner(loadSecret(config.jwtSecret, config.dataDir), config.jwksUrl);
   const metrics = createMetrics();
   const publish = async (events: readonly EventFrame[]) => {
     for (const frame of events) await bus.publish({ kind: 'event', frame });

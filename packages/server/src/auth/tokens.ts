@@ -1,22 +1,36 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Scope } from '@confab/protocol';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  type JWTPayload,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import { ChatError } from '../errors.js';
 
 export const ALL_SCOPES: Scope[] = ['chat:read', 'chat:write'];
 const ISSUER = 'confab';
+/** What a host may sign its tokens with when it publishes its keys (JWKS). */
+const PUBLISHED_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
 /** Who a bearer token speaks for. */
 export type TokenSubject =
   | { kind: 'user'; userId: string; scopes: Scope[] }
   | { kind: 'host'; externalId: string; name: string; scopes: Scope[] };
 
-/** Signs and reads the JWTs of one deployment (HS256 with the shared secret). */
+/**
+ * Signs and reads the JWTs of one deployment: HS256 with the shared secret, and host-app tokens signed
+ * with the keys a host publishes at a JWKS URL, when one is configured.
+ */
 export class TokenSigner {
   readonly #key: Uint8Array;
+  readonly #hostKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  constructor(secret: string) {
+  constructor(secret: string, jwksUrl?: string) {
     this.#key = new TextEncoder().encode(secret);
+    this.#hostKeys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
   }
 
   /** A Confab access token for a user; each one is distinct (`jti`), even within one second. */
@@ -49,22 +63,49 @@ export class TokenSigner {
 
   /** Reads any bearer token this deployment accepts; throws `unauthorized` or `token_expired`. */
   async verify(token: string): Promise<TokenSubject> {
-    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    if (this.#hostKeys && algorithmOf(token) !== 'HS256') return this.#verifyPublished(token, this.#hostKeys);
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.#key, { algorithms: ['HS256'] }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new ChatError('token_expired', 'The token has expired.');
       throw new ChatError('unauthorized', 'The bearer token is not valid.');
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
-      throw new ChatError('unauthorized', 'The token has no subject.');
-    }
-    const scopes = parseScopes(payload.scope);
-    if (payload.iss === ISSUER) return { kind: 'user', userId: payload.sub, scopes };
-    const name =
-      typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
-    return { kind: 'host', externalId: payload.sub, name, scopes };
+    const subject = subjectOf(payload);
+    return payload.iss === ISSUER ? { kind: 'user', userId: subject.externalId, scopes: subject.scopes } : subject;
   }
+
+  /** A host-app token signed with a published key: always a host user, whatever its `iss` says. */
+  async #verifyPublished(token: string, keys: ReturnType<typeof createRemoteJWKSet>): Promise<TokenSubject> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { algorithms: PUBLISHED_KEY_ALGORITHMS }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new ChatError('token_expired', 'The token has expired.');
+      if (!(error instanceof joseErrors.JOSEError) || error instanceof joseErrors.JWKSTimeout)
+        throw new ChatError('unavailable', "The host's signing keys (JWKS) could not be fetched.");
+      throw new ChatError('unauthorized', 'The bearer token is not valid.');
+    }
+    return subjectOf(payload);
+  }
+}
+
+function algorithmOf(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host user a verified token names (`sub`, `name`) with its scopes. */
+function subjectOf(payload: JWTPayload): Extract<TokenSubject, { kind: 'host' }> {
+  if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
+    throw new ChatError('unauthorized', 'The token has no subject.');
+  }
+  const scopes = parseScopes(payload.scope);
+  const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
+  return { kind: 'host', externalId: payload.sub, name, scopes };
 }
 
 function parseScopes(claim: unknown): Scope[] {
