@@ -83,22 +83,22 @@ export class ChannelService {
       const directKey = [actor.user.id, input.userId].sort().join(':');
       const existing = await this.repo.findDirectChannel(directKey);
       if (existing) return { channel: await this.get(actor, existing.id), created: false };
-      try {
-        const record = await this.repo.createChannel({
+      const record = await this.repo
+        .createChannel({
           name: '',
           visibility: 'direct',
           topic: '',
           createdBy: actor.user.id,
           memberIds: [input.userId],
           directKey,
+        })
+        .catch(async (error: unknown) => {
+          if (await this.repo.findDirectChannel(directKey)) return undefined; // the other side opened it first
+          throw error;
         });
-        await this.#announce(record.id, [actor.user.id, input.userId]);
-        return { channel: await this.get(actor, record.id), created: true };
-      } catch (error) {
-        const raced = await this.repo.findDirectChannel(directKey);
-        if (raced) return { channel: await this.get(actor, raced.id), created: false };
-        throw error;
-      }
+      if (!record) return this.create(actor, input);
+      await this.#announce(record.id, [actor.user.id, input.userId]);
+      return { channel: await this.get(actor, record.id), created: true };
     }
     const memberIds = input.memberIds ?? [];
     for (const id of memberIds) {
