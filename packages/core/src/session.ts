@@ -49,10 +49,14 @@ export class Session {
     this.#expires = Date.parse(session.expiresAt);
     this.#userId = session.user.id;
     this.#refreshToken = session.refreshToken;
-    this.memory?.store.setItem(
-      this.memory.key,
-      JSON.stringify({ userId: session.user.id, refreshToken: session.refreshToken } satisfies Remembered),
-    );
+    try {
+      this.memory?.store.setItem(
+        this.memory.key,
+        JSON.stringify({ userId: session.user.id, refreshToken: session.refreshToken } satisfies Remembered),
+      );
+    } catch {
+      // Storage full or refused: the session goes on, it just will not outlive this page.
+    }
     this.onUser(session.user);
   }
 

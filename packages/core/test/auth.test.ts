@@ -109,6 +109,19 @@ describe('remembered sessions', () => {
     assert.equal(await h.client({ remember }).resume(), null);
   });
 
+  test('a storage that refuses to keep the session does not stop the sign-in', async () => {
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const client = h.client({ remember: full });
+    const user = await client.register({ username: uniqueName('full'), password });
+    assert.equal((await client.api.GET('/api/v1/me')).data?.id, user.id);
+    assert.equal(await h.client({ remember: full }).resume(), null, 'nothing was kept');
+  });
+
   test('a client renews with the refresh token another client rotated', async () => {
     const remember = memoryStorage();
     const { fetch, requests } = recordingFetch();
