@@ -54,6 +54,17 @@ function watch(room: ReturnType<ChatClient['channel']>) {
   return room;
 }
 
+/** Alice and Bob in one channel, both watching it and both online. */
+async function twoOnline() {
+  const alice = await registered('alice');
+  const bob = await registered('bob');
+  const channelId = await channelOf(alice.client, [bob.client]);
+  const roomA = watch(alice.client.channel(channelId));
+  const roomB = watch(bob.client.channel(channelId));
+  await until(bob.client.$presence, (p) => (p[channelId]?.length ?? 0) === 2, 10_000, 'both online');
+  return { alice, bob, channelId, roomA, roomB };
+}
+
 /** The server's copies of a message, by its client id. */
 async function copiesOnServer(reader: ChatClient, channelId: string, clientMessageId: string): Promise<number> {
   const { data } = await reader.api.GET('/api/v1/channels/{channelId}/messages', {
@@ -72,12 +83,7 @@ afterEach(() => {
 
 describe('@confab/core in Chromium', () => {
   it('two clients on the native WebSocket exchange a message live', async () => {
-    const alice = await registered('alice');
-    const bob = await registered('bob');
-    const channelId = await channelOf(alice.client, [bob.client]);
-    const roomA = watch(alice.client.channel(channelId));
-    const roomB = watch(bob.client.channel(channelId));
-    await until(bob.client.$presence, (p) => (p[channelId]?.length ?? 0) === 2, 10_000, 'both online');
+    const { alice, roomA, roomB } = await twoOnline();
 
     const sent = await roomA.send({ type: 'text', text: 'hello from chromium' });
     await until(roomB.$messages, (m) => m.some((x) => x.id === sent.id), 10_000, 'the message at bob');
@@ -87,12 +93,7 @@ describe('@confab/core in Chromium', () => {
   });
 
   it('a message sent while disconnected is delivered once after connect()', async () => {
-    const alice = await registered('alice');
-    const bob = await registered('bob');
-    const channelId = await channelOf(alice.client, [bob.client]);
-    const roomA = watch(alice.client.channel(channelId));
-    const roomB = watch(bob.client.channel(channelId));
-    await until(bob.client.$presence, (p) => (p[channelId]?.length ?? 0) === 2, 10_000, 'both online');
+    const { alice, bob, channelId, roomA, roomB } = await twoOnline();
 
     alice.client.disconnect();
     const sending = roomA.send({ type: 'text', text: 'written offline' });

@@ -1,4 +1,3 @@
-import type { LocalMessage } from '@confab/core';
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { atom } from 'nanostores';
@@ -9,6 +8,7 @@ import { expectAccessible } from './support/axe.js';
 import './support/benign-errors.js';
 import { makeClient } from './support/clients.js';
 import { byRole, messageRows, rowWithText } from './support/dom.js';
+import { localMessage } from './support/messages.js';
 import { describe, it } from './support/mocha.js';
 import { baseUrl, createChannel, postMessage, type RestUser, registerUser } from './support/rest.js';
 import { until } from './support/wait.js';
@@ -43,21 +43,13 @@ async function busyChannel() {
   return { me, friend, channel, first, mine };
 }
 
-const synthetic: LocalMessage = {
-  id: 'm1',
-  channelId: 'c1',
-  seq: 1,
-  clientMessageId: 'cm1',
-  author: { id: 'u1', username: 'ann', displayName: 'Ann' },
+const synthetic = localMessage({
   body: { type: 'text', text: 'Hello **world**, [docs](https://example.com) and `code`' },
-  parentId: null,
   replyCount: 2,
   lastReplyAt: new Date().toISOString(),
   reactions: [{ emoji: '🎉', count: 2, userIds: ['u1', 'u2'] }],
-  createdAt: new Date().toISOString(),
   editedAt: new Date().toISOString(),
-  deletedAt: null,
-};
+});
 
 async function signedInRoom(theme: Theme, me: RestUser, channel: string) {
   const main = await page(

@@ -1,10 +1,11 @@
-import type { LocalMessage, MessageBody } from '@confab/core';
+import type { MessageBody } from '@confab/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/chat-message/chat-message.js';
 import '../../src/chat-window/chat-window.js';
 import './support/benign-errors.js';
 import { makeClient } from './support/clients.js';
 import { bodyText, deepQueryAll, messageRows } from './support/dom.js';
+import { localMessage } from './support/messages.js';
 import { describe, it } from './support/mocha.js';
 import { createChannel, postMessage, registerUser } from './support/rest.js';
 import { until } from './support/wait.js';
@@ -97,21 +98,7 @@ describe('hostile message content', () => {
   });
 
   it('shows no image or video with a javascript: or data: URL', async () => {
-    const base: LocalMessage = {
-      id: 'm1',
-      channelId: 'c1',
-      seq: 1,
-      clientMessageId: 'c-1',
-      author: { id: 'u1', username: 'mallory', displayName: 'Mallory' },
-      body: null,
-      parentId: null,
-      replyCount: 0,
-      lastReplyAt: null,
-      reactions: [],
-      createdAt: new Date().toISOString(),
-      editedAt: null,
-      deletedAt: null,
-    };
+    const base = localMessage({ author: { id: 'u1', username: 'mallory', displayName: 'Mallory' }, body: null });
     const bodies: MessageBody[] = [
       { type: 'image', url: `javascript:window.__confabPwned='image'`, width: 10, height: 10, alt: 'x' },
       { type: 'image', url: 'data:image/svg+xml,<svg onload="window.__confabPwned=1"/>', width: 10, height: 10 },
