@@ -9,7 +9,7 @@ import type {
 } from '@confab/protocol';
 import type { Bus } from '../bus/bus.js';
 import { ChatError } from '../errors.js';
-import type { ChannelView, ChatRepository } from '../repository/repository.js';
+import type { ChannelView, ChatRepository, Committed } from '../repository/repository.js';
 import { type Actor, requireScope } from './actor.js';
 import { decodeOffsetCursor, offsetCursor } from './cursors.js';
 import type { Publish } from './publish.js';
@@ -96,9 +96,7 @@ export class ChannelService {
           if (await this.repo.findDirectChannel(directKey)) return undefined; // the other side opened it first
           throw error;
         });
-      if (!record) return this.create(actor, input);
-      await this.#announce(record.id, [actor.user.id, input.userId]);
-      return { channel: await this.get(actor, record.id), created: true };
+      return record ? this.#created(actor, record.id, [input.userId]) : this.create(actor, input);
     }
     const memberIds = input.memberIds ?? [];
     for (const id of memberIds) {
@@ -112,8 +110,22 @@ export class ChannelService {
       memberIds,
       directKey: null,
     });
-    await this.#announce(record.id, [actor.user.id, ...memberIds]);
-    return { channel: await this.get(actor, record.id), created: true };
+    return this.#created(actor, record.id, memberIds);
+  }
+
+  /** A channel was just created: tells its members' sockets, and answers it as its creator sees it. */
+  async #created(
+    actor: Actor,
+    channelId: string,
+    memberIds: readonly string[],
+  ): Promise<{ channel: Channel; created: true }> {
+    const channel = await this.get(actor, channelId);
+    await this.#tell(actor.user.id, channel);
+    await this.#announce(
+      channelId,
+      memberIds.filter((id) => id !== actor.user.id),
+    );
+    return { channel, created: true };
   }
 
   async get(actor: Actor, channelId: string): Promise<Channel> {
@@ -178,25 +190,29 @@ export class ChannelService {
     }
     const existing = await this.repo.getMember(channelId, userId);
     if (existing) return { member: existing, created: false };
+    let added: Committed<Member>;
     try {
-      const { value, events } = await this.repo.addMember(channelId, userId, 'member');
-      await this.publish(events);
-      await this.#announce(channelId, [userId]);
-      return { member: value, created: true };
+      added = await this.repo.addMember(channelId, userId, 'member');
     } catch (error) {
       const raced = await this.repo.getMember(channelId, userId); // a concurrent join got there first
       if (raced) return { member: raced, created: false };
       throw error;
     }
+    await this.publish(added.events);
+    await this.#announce(channelId, [userId]);
+    return { member: added.value, created: true };
   }
 
-  /** Tells each user's sockets that they are now a member of the channel (an `added` frame). */
+  /** Tells each user's sockets that they are now a member of the channel (an `added` frame), as they see it. */
   async #announce(channelId: string, userIds: readonly string[]): Promise<void> {
     for (const userId of new Set(userIds)) {
       const view = await this.repo.getChannel(channelId, userId);
-      if (view?.role)
-        await this.bus.publish({ kind: 'added', userId, frame: { type: 'added', channel: toChannel(view, userId) } });
+      if (view?.role) await this.#tell(userId, toChannel(view, userId));
     }
+  }
+
+  #tell(userId: string, channel: Channel): Promise<void> {
+    return this.bus.publish({ kind: 'added', userId, frame: { type: 'added', channel } });
   }
 
   /** Leaves (`me`) or, for the owner, removes someone. */
