@@ -33,6 +33,12 @@ export function toChannel(view: ChannelView, viewerId: string): Channel {
   };
 }
 
+/** The channel, if the viewer is a member of it; `forbidden` otherwise. */
+export function requireMember(view: ChannelView): ChannelView {
+  if (!view.role) throw new ChatError('forbidden', 'Join the channel first.');
+  return view;
+}
+
 /** Channels and membership: who may see, join, change and leave what. */
 export class ChannelService {
   constructor(
@@ -52,9 +58,7 @@ export class ChannelService {
   /** The channel if the actor is a member with write access. */
   async writable(actor: Actor, channelId: string): Promise<ChannelView> {
     requireScope(actor, 'chat:write');
-    const view = await this.readable(actor, channelId);
-    if (!view.role) throw new ChatError('forbidden', 'Join the channel first.');
-    return view;
+    return requireMember(await this.readable(actor, channelId));
   }
 
   async list(
@@ -164,8 +168,7 @@ export class ChannelService {
   }
 
   async markRead(actor: Actor, channelId: string, seq: number): Promise<ReadState> {
-    const view = await this.readable(actor, channelId);
-    if (!view.role) throw new ChatError('forbidden', 'Join the channel first.');
+    requireMember(await this.readable(actor, channelId));
     return this.repo.markRead(channelId, actor.user.id, seq);
   }
 

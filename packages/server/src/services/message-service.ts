@@ -1,9 +1,9 @@
 import type { Message, MessageBody, MessagePage } from '@confab/protocol';
 import { ChatError } from '../errors.js';
 import type { RateLimiter } from '../rate-limit.js';
-import type { ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
-import type { Actor } from './actor.js';
-import type { ChannelService } from './channel-service.js';
+import type { ChannelView, ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
+import { type Actor, requireScope } from './actor.js';
+import { type ChannelService, requireMember } from './channel-service.js';
 import { decodeSeqCursor, seqCursor } from './cursors.js';
 import type { Publish } from './publish.js';
 
@@ -63,11 +63,24 @@ export class MessageService {
   }
 
   async get(actor: Actor, messageId: string): Promise<Message> {
+    return (await this.#located(actor, messageId)).message;
+  }
+
+  /** A message the actor may read, with its channel as the actor sees it. */
+  async #located(actor: Actor, messageId: string): Promise<{ message: Message; channel: ChannelView }> {
     const message = await this.repo.getMessage(messageId);
     if (!message) throw new ChatError('not_found', 'No such message.');
-    await this.channels.readable(actor, message.channelId).catch(() => {
+    const channel = await this.channels.readable(actor, message.channelId).catch(() => {
       throw new ChatError('not_found', 'No such message.');
     });
+    return { message, channel };
+  }
+
+  /** A message in a channel the actor may write to. */
+  async #writable(actor: Actor, messageId: string): Promise<Message> {
+    const { message, channel } = await this.#located(actor, messageId);
+    requireScope(actor, 'chat:write');
+    requireMember(channel);
     return message;
   }
 
@@ -100,8 +113,7 @@ export class MessageService {
   }
 
   async #own(actor: Actor, messageId: string): Promise<Message> {
-    const message = await this.get(actor, messageId);
-    await this.channels.writable(actor, message.channelId);
+    const message = await this.#writable(actor, messageId);
     if (message.author.id !== actor.user.id) throw new ChatError('forbidden', 'Only the author may change a message.');
     return message;
   }
@@ -122,8 +134,7 @@ export class MessageService {
   }
 
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<Message> {
-    const message = await this.get(actor, messageId);
-    await this.channels.writable(actor, message.channelId);
+    const message = await this.#writable(actor, messageId);
     if (message.deletedAt && on) throw new ChatError('conflict', 'A deleted message takes no reactions.');
     const retryAfter = this.sendLimiter.take(actor.user.id);
     if (retryAfter > 0) throw new ChatError('rate_limited', 'Too many changes; slow down.', { retryAfter });
