@@ -31,7 +31,18 @@ export interface FrameProblem {
   detail: string;
   /** The frame's `type`, when it had one. */
   type?: string;
+  /**
+   * What the answering `error` frame names in `ref`: a `send`'s `clientMessageId` when the frame has a
+   * string one (however wrong the rest is), otherwise the frame's `type`.
+   */
+  ref?: string;
   issues: SchemaIssue[];
+}
+
+/** The `ref` of the error answering a refused frame of type `type` (see {@link FrameProblem.ref}). */
+function refOf(type: string, value: object): string {
+  const clientMessageId = (value as { clientMessageId?: unknown }).clientMessageId;
+  return type === 'send' && typeof clientMessageId === 'string' ? clientMessageId : type;
 }
 
 function checkFrame<T>(value: unknown, schemas: Record<string, SchemaName>): { ok: true; value: T } | FrameProblem {
@@ -49,6 +60,7 @@ function checkFrame<T>(value: unknown, schemas: Record<string, SchemaName>): { o
       code: 'unknown_frame_type',
       detail: `Unknown frame type "${type.slice(0, 40)}".`,
       type,
+      ref: type,
       issues: [],
     };
   }
@@ -56,7 +68,7 @@ function checkFrame<T>(value: unknown, schemas: Record<string, SchemaName>): { o
   if (checked.ok) return checked;
   const first = checked.issues[0];
   const detail = first ? `${type}: ${first.path} ${first.message}` : `${type} is invalid`;
-  return { ok: false, code: 'invalid_frame', detail, type, issues: checked.issues };
+  return { ok: false, code: 'invalid_frame', detail, type, ref: refOf(type, value), issues: checked.issues };
 }
 
 /** Parses one socket message from a client and checks it against its frame schema. */

@@ -62,7 +62,7 @@ const badFrames: [string, ErrorCode[], string | undefined][] = [
   ['{"type":"subscribe","channels":"all"}', ['invalid_frame'], 'subscribe'],
   ['{"type":"subscribe","channels":[]}', ['invalid_frame'], 'subscribe'],
   ['{"type":"send","clientMessageId":5,"channelId":"x","body":{"type":"text","text":"hi"}}', ['invalid_frame'], 'send'],
-  ['{"type":"send","clientMessageId":"a","channelId":"x","body":{"type":"text","text":""}}', ['invalid_frame'], 'send'],
+  ['{"type":"send","clientMessageId":"a","channelId":"x","body":{"type":"text","text":""}}', ['invalid_frame'], 'a'],
   ['{"type":"ping","id":{"nested":true}}', ['invalid_frame'], 'ping'],
   ['{"type":"ping","extra":1}', ['invalid_frame'], 'ping'],
   ['{"type":"read","channelId":"x","seq":-1}', ['invalid_frame'], 'read'],

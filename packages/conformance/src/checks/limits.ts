@@ -33,6 +33,26 @@ export const limitChecks: Check[] = [
     },
   },
   {
+    id: 'limits.socket-text',
+    area,
+    title: `a socket send of ${TEXT_LIMIT + 1} characters answers error invalid_frame with ref = its clientMessageId`,
+    required: true,
+    contract: 'asyncapi.yaml › sendMessage → error (ref = clientMessageId, also for a frame that breaks its schema)',
+    async run({ fixtures, openSocket }) {
+      const user = await fixtures.user();
+      const channel = await fixtures.channel(user);
+      const { socket } = await openSocket(user.token);
+      const clientMessageId = newClientId();
+      const body = text('x'.repeat(TEXT_LIMIT + 1));
+      socket.send({ type: 'send', clientMessageId, channelId: channel.id, body });
+      const error = await socket.waitFor('error');
+      ensure(error.code === 'invalid_frame', `a send over the limit answered ${error.code}, not invalid_frame`);
+      ensure(error.ref === clientMessageId, `the error has ref "${error.ref}", not the send's clientMessageId`);
+      await socket.roundTrip();
+      ensure((await fixtures.history(user, channel.id)).length === 0, 'the refused send was stored');
+    },
+  },
+  {
     id: 'limits.body',
     area,
     title: 'a JSON body over 64 kB answers 413 payload_too_large; one under it is read (and judged on its content)',

@@ -3048,7 +3048,7 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "ref": {
             "type": "string",
-            "description": "What the error answers (the `clientMessageId` of a send, or the frame's `type`)."
+            "description": "What the error answers: for a `send`, its `clientMessageId` whenever the frame has a string one,\neven when the rest of the frame breaks its schema (text over the limit, a bad body), so the client\ncan fail that one pending send; otherwise the refused frame's `type`.\n"
           },
           "channelId": {
             "$ref": "#/components/schemas/Id"

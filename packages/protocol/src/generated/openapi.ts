@@ -886,7 +886,11 @@ export type components = {
             type: "error";
             code: components["schemas"]["ErrorCode"];
             detail: string;
-            /** @description What the error answers (the `clientMessageId` of a send, or the frame's `type`). */
+            /**
+             * @description What the error answers: for a `send`, its `clientMessageId` whenever the frame has a string one,
+             *     even when the rest of the frame breaks its schema (text over the limit, a bad body), so the client
+             *     can fail that one pending send; otherwise the refused frame's `type`.
+             */
             ref?: string;
             channelId?: components["schemas"]["Id"];
             retryAfter?: number;

@@ -97,7 +97,7 @@ export class Session {
         type: 'error',
         code: parsed.code,
         detail: parsed.detail,
-        ...(parsed.type ? { ref: parsed.type } : {}),
+        ...(parsed.ref ? { ref: parsed.ref } : {}),
       });
     }
     await this.#handle(parsed.value);
