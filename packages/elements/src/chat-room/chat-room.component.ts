@@ -10,10 +10,12 @@ import type { Channel, User } from '@confab/core';
 import type { ChatChannelSelectEvent } from '../events/chat-channel-select.js';
 import type { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
 import type { ChatThreadOpenEvent } from '../events/chat-thread-open.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { chatClientContext } from '../shared/context.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { AccountMenu } from './account-menu.js';
 import { chatRoomStyles } from './chat-room.styles.js';
 
 type Pane = 'list' | 'window' | 'thread';
@@ -49,7 +51,7 @@ function localStorageOrNone(): Storage | undefined {
  * @tagname chat-room
  */
 export class ChatRoomElement extends ChatElement {
-  static override styles = [themeStyles, chatRoomStyles];
+  static override styles = [themeStyles, avatarStyles, chatRoomStyles];
 
   /** The server's URL; the page's own origin when empty. */
   @property() server = '';
@@ -73,6 +75,7 @@ export class ChatRoomElement extends ChatElement {
   #returnFocus: HTMLElement | undefined;
   readonly #me = new StoreController<User | null>(this, null);
   readonly #channels = new StoreController<Channel[]>(this, []);
+  readonly #account = new AccountMenu(this, () => void this.#signOut());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const ownsClient = !this.client || this.client === this.#ownClient;
@@ -166,7 +169,7 @@ export class ChatRoomElement extends ChatElement {
         .strings=${this.strings}
         active=${this.channel}
       >
-        ${this.token ? nothing : html`<button slot="footer" class="signout" @click=${this.#signOut}>${t.signOut}</button>`}
+        ${this.#account.render(this.#me.value, t, !this.token && this.client === this.#ownClient)}
       </chat-channel-list>
       <chat-window part="window" exportparts="header, title, banner, typing, list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .strings=${this.strings} channel=${this.channel}>
         <button slot="header-actions" class="back" @click=${() => (this.pane = 'list')}>${t.back}</button>

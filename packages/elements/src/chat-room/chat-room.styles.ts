@@ -42,13 +42,76 @@ export const chatRoomStyles = css`
     padding: 2px 10px;
     cursor: pointer;
   }
-  .signout {
+  .account {
+    position: relative;
+    margin-top: calc(var(--_space) / 2);
+  }
+  .account,
+  .account > button {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  .account > button {
+    width: 100%;
     border: 0;
     background: none;
-    color: var(--_muted);
-    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
     text-align: start;
-    padding: 4px 0;
+    cursor: pointer;
+  }
+  .account > button:hover,
+  .account > button[aria-expanded='true'] {
+    background: var(--_bg);
+  }
+  .who {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    line-height: 1.25;
+  }
+  .name,
+  .handle {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .handle {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  [role='menu'] {
+    position: absolute;
+    inset-inline: 0;
+    bottom: calc(100% + 4px);
+    display: flex;
+    flex-direction: column;
+    padding: 4px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+    z-index: 1;
+  }
+  [role='menu'][hidden] {
+    display: none;
+  }
+  [role='menuitem'] {
+    border: 0;
+    background: none;
+    border-radius: calc(var(--_radius) / 2);
+    padding: 6px 10px;
+    text-align: start;
+    cursor: pointer;
+  }
+  [role='menuitem']:hover,
+  [role='menuitem']:focus-visible {
+    background: var(--_surface);
   }
   @container (max-width: 720px) {
     .layout,

@@ -64,6 +64,15 @@ export const defaultStrings = {
   noAccount: 'New here? Create an account',
   haveAccount: 'Have an account? Sign in',
   pickChannel: 'Pick a channel, or create one.',
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  account: 'Account',
+  leaveChannel: 'Leave channel',
+  leaveConfirm: (name: string) => `Leave # ${name}? You can join a public channel again later.`,
+  leave: 'Leave',
+  nameTaken: 'A channel with that name already exists. Pick another name.',
+  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${n} characters left`),
+  tooLong: (n: number, max: number) => `${n} over the ${max}-character limit. Shorten the message to send it.`,
+  shortcuts: 'Shortcuts: Alt+End jumps to the newest message; Escape in the messages returns to the composer.',
 } as const;
 
 export type ChatStrings = {

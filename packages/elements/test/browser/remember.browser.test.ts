@@ -2,9 +2,10 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/chat-room/chat-room.js';
 import type { ChatRoomElement } from '../../src/chat-room/chat-room.component.js';
 import './support/benign-errors.js';
-import { byRole, getByRole } from './support/dom.js';
+import { byRole } from './support/dom.js';
 import { afterEach, describe, it } from './support/mocha.js';
-import { baseUrl, password, registerUser } from './support/rest.js';
+import { baseUrl, registerUser } from './support/rest.js';
+import { isSignedIn, showsSignIn, signInThroughForm, signOutThroughMenu } from './support/room.js';
 import { until } from './support/wait.js';
 
 const sessionKey = `confab:session:${baseUrl}`;
@@ -15,19 +16,6 @@ afterEach(() => localStorage.removeItem(sessionKey));
 const mountRoom = (remember: boolean) =>
   fixture<ChatRoomElement>(html`<chat-room style="height: 480px" server=${baseUrl} ?remember=${remember}></chat-room>`);
 
-const signedIn = (room: ChatRoomElement) => byRole(room, 'button', 'Sign out').length > 0;
-const showsSignIn = (room: ChatRoomElement) => byRole(room, 'button', 'Sign in').length > 0;
-
-/** Signs in through the room's form. */
-async function signInThroughForm(room: ChatRoomElement, username: string) {
-  await until(() => showsSignIn(room), 'the sign-in form');
-  const form = room.shadowRoot!.querySelector('chat-sign-in')!.shadowRoot!;
-  form.querySelector<HTMLInputElement>('input[name=username]')!.value = username;
-  form.querySelector<HTMLInputElement>('input[name=password]')!.value = password;
-  getByRole(room, 'button', 'Sign in').click();
-  await until(() => signedIn(room), 'the signed-in room');
-}
-
 describe('<chat-room remember>', () => {
   it('keeps a built-in sign-in across page loads until the user signs out', async () => {
     const { username } = await registerUser('remember');
@@ -36,11 +24,10 @@ describe('<chat-room remember>', () => {
     fixtureCleanup();
 
     const reloaded = await mountRoom(true);
-    await until(() => signedIn(reloaded), 'the room signed in again without the form');
+    await until(() => isSignedIn(reloaded), 'the room signed in again without the form');
     expect(byRole(reloaded, 'button', 'Sign in')).to.have.length(0);
 
-    getByRole(reloaded, 'button', 'Sign out').click();
-    await until(() => showsSignIn(reloaded), 'the sign-in form after signing out');
+    await signOutThroughMenu(reloaded);
     await until(() => localStorage.getItem(sessionKey) === null, 'the kept session gone');
     fixtureCleanup();
 
