@@ -173,8 +173,8 @@ export class ChatWindowElement extends ChatElement {
         .strings=${this.strings}
         label=${info ? info.name : t.loading}
         @chat-message-action=${this.#onAction}
-        ><slot name="empty" slot="empty"></slot
-      ></chat-message-list>
+        ><slot name="empty" slot="empty">${t.empty}</slot></chat-message-list
+      >
       <div part="typing" class="typing" aria-live="polite">${typing.length ? t.typing(typing) : ''}</div>
       <chat-composer
         .client=${this.client}

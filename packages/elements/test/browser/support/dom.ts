@@ -91,3 +91,22 @@ export const bodyText = (row: ChatMessageElement): string =>
 /** The row showing a message whose body is exactly `text`, if any. */
 export const rowWithText = (root: Element, text: string): ChatMessageElement | undefined =>
   messageRows(root).find((row) => bodyText(row) === text);
+
+/**
+ * The text a user sees in `root`, following the composed tree: into shadow roots, through slots to what
+ * they show (their assigned nodes, or their fallback), skipping what is not rendered.
+ */
+export function visibleText(root: Element): string {
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof Text) parts.push(node.data);
+    else if (node instanceof HTMLSlotElement) {
+      const shown = node.assignedNodes();
+      for (const child of shown.length ? shown : node.childNodes) visit(child);
+    } else if (node instanceof Element && node.checkVisibility()) {
+      for (const child of node.shadowRoot?.childNodes ?? node.childNodes) visit(child);
+    }
+  };
+  visit(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
