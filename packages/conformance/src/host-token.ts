@@ -7,6 +7,8 @@ export interface HostTokenClaims {
   sub: string;
   /** The display name. */
   name: string;
+  /** The avatar's URL (any string: the server keeps only absolute http(s) URLs). */
+  picture?: string;
   /** Absent: the default, `chat:read chat:write`. */
   scopes?: Scope[];
   /** Seconds since the epoch; one hour from now when absent. */
@@ -24,6 +26,7 @@ export function signHostToken(secret: string, claims: HostTokenClaims): string {
     JSON.stringify({
       sub: claims.sub,
       name: claims.name,
+      ...(claims.picture === undefined ? {} : { picture: claims.picture }),
       ...(claims.scopes ? { scope: claims.scopes.join(' ') } : {}),
       iat: Math.min(exp - 60, now),
       exp,

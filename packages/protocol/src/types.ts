@@ -9,6 +9,7 @@ export type ErrorCode = Schemas['ErrorCode'];
 export type Problem = Schemas['Problem'];
 export type User = Schemas['User'];
 export type Me = Schemas['Me'];
+export type UpdateMeRequest = Schemas['UpdateMeRequest'];
 export type UserList = Schemas['UserList'];
 export type AuthSession = Schemas['AuthSession'];
 export type WsTicket = Schemas['WsTicket'];

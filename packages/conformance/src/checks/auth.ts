@@ -108,6 +108,47 @@ export const authChecks: Check[] = [
     },
   },
   {
+    id: 'auth.update-me',
+    area,
+    title: 'PATCH /me changes displayName and avatarUrl (absolute http(s) only; null removes it); others see them',
+    required: true,
+    contract: 'confab.yaml › PATCH /api/v1/me (updateMe) → Me; User.avatarUrl (HttpUrl)',
+    async run({ http, fixtures }) {
+      const alice = await fixtures.user();
+      const viewer = await fixtures.user();
+      const avatarUrl = `https://avatars.example.com/${alice.id}.png`;
+      const changed = expectStatus(
+        await http.patch<Me>('/api/v1/me', alice.token, { displayName: '  Alice Avatar ', avatarUrl }),
+        200,
+      );
+      sameJson(
+        [changed.id, changed.displayName, changed.avatarUrl],
+        [alice.id, 'Alice Avatar', avatarUrl],
+        'the changed user (id, displayName trimmed, avatarUrl)',
+      );
+      const seen = expectStatus(await http.get<User>(`/api/v1/users/${alice.id}`, viewer.token), 200);
+      sameJson([seen.displayName, seen.avatarUrl], ['Alice Avatar', avatarUrl], 'the profile others see');
+      const refused: [string, unknown][] = [
+        ['a javascript: URL', { avatarUrl: 'javascript:alert(1)' }],
+        ['a data: URL', { avatarUrl: 'data:image/png;base64,AAAA' }],
+        ['a relative URL', { avatarUrl: '/me.png' }],
+        ['an overlong URL', { avatarUrl: `https://example.com/${'a'.repeat(2048)}` }],
+        ['a blank displayName', { displayName: '   ' }],
+        ['an empty patch', {}],
+        ['an unknown field', { username: 'root' }],
+      ];
+      for (const [what, body] of refused) {
+        expectProblem(await http.patch('/api/v1/me', alice.token, body), 400, 'invalid_request', what);
+      }
+      const kept = expectStatus(await http.get<Me>('/api/v1/me', alice.token), 200);
+      ensure(kept.avatarUrl === avatarUrl, `a refused patch changed avatarUrl to ${kept.avatarUrl}`);
+      const removed = expectStatus(await http.patch<Me>('/api/v1/me', alice.token, { avatarUrl: null }), 200);
+      ensure(!('avatarUrl' in removed), `avatarUrl: null left ${removed.avatarUrl}`);
+      ensure(removed.displayName === 'Alice Avatar', 'removing the avatar changed the displayName');
+      expectProblem(await http.patch('/api/v1/me', undefined, { avatarUrl }), 401, 'unauthorized', 'no token');
+    },
+  },
+  {
     id: 'auth.users',
     area,
     title: 'GET /users/{id} answers the public profile, or 404 not_found',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddedFrame, Channel, ChannelPage, Member, MemberPage } from '@confab/protocol';
 import { ensure, expectProblem, expectStatus, sameJson } from '../assert.js';
 import type { Check } from '../check.js';
@@ -199,15 +200,54 @@ export const channelChecks: Check[] = [
         'a member removing another',
       );
 
+      const newName = `${channel.name}-renamed`;
       const renamed = expectStatus(
-        await http.patch<Channel>(path, alice.token, { name: 'renamed', topic: 'new topic' }),
+        await http.patch<Channel>(path, alice.token, { name: newName, topic: 'new topic' }),
         200,
       );
-      sameJson([renamed.name, renamed.topic], ['renamed', 'new topic'], 'the renamed channel');
+      sameJson([renamed.name, renamed.topic], [newName, 'new topic'], 'the renamed channel');
       expectStatus(await http.delete(`${path}/members/${carol.id}`, alice.token), 204, 'the owner removing a member');
       expectStatus(await http.delete(path, alice.token), 204, 'the owner deleting');
       expectProblem(await http.get(path, alice.token), 404, 'not_found', 'reading a deleted channel');
       expectProblem(await http.get(`${path}/messages`, bob.token), 404, 'not_found', 'paging a deleted channel');
+    },
+  },
+  {
+    id: 'channels.unique-names',
+    area,
+    title:
+      'public and private names are unique per visibility ignoring case: create and rename answer 409 name_taken, even in a race',
+    required: true,
+    contract: 'confab.yaml › POST /api/v1/channels, PATCH /api/v1/channels/{channelId} → 409 NameTaken (name_taken)',
+    async run({ http, fixtures }) {
+      const alice = await fixtures.user();
+      const bob = await fixtures.user();
+      const name = `Kit-Name-${randomBytes(4).toString('hex')}`;
+      const create = (user: KitUser, visibility: string, channelName = name) =>
+        http.post<Channel>('/api/v1/channels', user.token, { name: channelName, visibility });
+      const first = expectStatus(await create(alice, 'public'), 201, 'creating a public channel');
+      const taken = expectProblem(await create(bob, 'public', ` ${name.toUpperCase()} `), 409, 'name_taken');
+      ensure(taken.detail.includes(name), `the detail "${taken.detail}" does not name the channel`);
+      const other = expectStatus(await create(bob, 'private'), 201, 'the same name, private');
+      expectProblem(await create(alice, 'private', name.toLowerCase()), 409, 'name_taken', 'a second private one');
+
+      const spare = expectStatus(await create(alice, 'public', `${name}-spare`), 201, 'another public channel');
+      const rename = (id: string, user: KitUser, body: object) =>
+        http.patch<Channel>(`/api/v1/channels/${id}`, user.token, body);
+      expectProblem(await rename(spare.id, alice, { name: name.toLowerCase() }), 409, 'name_taken', 'a rename');
+      const recased = expectStatus(await rename(first.id, alice, { name: name.toLowerCase() }), 200, 'a new case');
+      ensure(recased.name === name.toLowerCase(), `renamed to "${recased.name}"`);
+      expectStatus(await rename(other.id, bob, { topic: 'only the topic' }), 200, 'changing only the topic');
+
+      const raced = `${name}-race`;
+      const replies = await Promise.all(Array.from({ length: 6 }, () => create(alice, 'public', raced)));
+      for (const reply of replies) expectStatus(reply, [201, 409], 'one of six concurrent creates');
+      const created = replies.filter((r) => r.status === 201);
+      ensure(created.length === 1, `${created.length} of six concurrent creates of one name succeeded`);
+      for (const reply of replies.filter((r) => r.status === 409)) expectProblem(reply, 409, 'name_taken');
+
+      expectStatus(await http.delete(`/api/v1/channels/${spare.id}`, alice.token), 204, 'deleting one');
+      expectStatus(await create(bob, 'public', `${name}-SPARE`), 201, 'the name of a deleted channel');
     },
   },
   {

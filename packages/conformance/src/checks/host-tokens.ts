@@ -33,8 +33,42 @@ export const hostTokenChecks: Check[] = [
       ensure(me1.id === me2.id, `two tokens for one sub signed in two users (${me1.id}, ${me2.id})`);
       ensure(me1.displayName === 'Hosted Hannah', `displayName is "${me1.displayName}", the token's name is not used`);
       sameJson([...me1.scopes].sort(), ['chat:read', 'chat:write'], 'the default scopes of a host-app token');
-      const create = { name: 'hosted', visibility: 'public' };
+      const create = { name: `hosted-${randomUUID()}`, visibility: 'public' };
       expectStatus(await http.post<Channel>('/api/v1/channels', first, create), 201);
+    },
+  },
+  {
+    id: 'host-tokens.picture',
+    area,
+    title:
+      "a host-app token's picture claim (an absolute http(s) URL) becomes the user's avatarUrl; others are ignored",
+    required: false,
+    needs: 'jwtSecret',
+    contract: 'confab.yaml › securitySchemes bearerAuth — picture; User.avatarUrl',
+    async run({ http, inputs }) {
+      const secret = secretOf(inputs);
+      const sub = `pic-${randomUUID()}`;
+      const picture = `https://cdn.example.com/avatars/${sub}.jpg`;
+      const me = expectStatus(
+        await http.get<Me>('/api/v1/me', signHostToken(secret, { sub, name: 'Pic', picture })),
+        200,
+      );
+      ensure(me.avatarUrl === picture, `avatarUrl is ${me.avatarUrl}, not the token's picture`);
+      const newer = `${picture}?v=2`;
+      const changed = signHostToken(secret, { sub, name: 'Pic', picture: newer });
+      ensure(
+        expectStatus(await http.get<Me>('/api/v1/me', changed), 200).avatarUrl === newer,
+        'a new picture is ignored',
+      );
+      const hostile = signHostToken(secret, { sub, name: 'Pic', picture: 'javascript:alert(1)' });
+      const kept = expectStatus(await http.get<Me>('/api/v1/me', hostile), 200, 'a token with a javascript: picture');
+      ensure(kept.avatarUrl === newer, `a javascript: picture made avatarUrl ${kept.avatarUrl}`);
+      const plain = `plain-${randomUUID()}`;
+      const none = expectStatus(
+        await http.get<Me>('/api/v1/me', signHostToken(secret, { sub: plain, name: 'P' })),
+        200,
+      );
+      ensure(!('avatarUrl' in none), `a token without picture gave avatarUrl ${none.avatarUrl}`);
     },
   },
   {

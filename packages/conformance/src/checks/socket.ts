@@ -120,7 +120,7 @@ export const socketChecks: Check[] = [
       const head = await subscribe(socket, channel.id);
 
       await fixtures.join(bob, channel.id);
-      const rename = { name: 'renamed', topic: 'events' };
+      const rename = { name: `${channel.name}-renamed`, topic: 'events' };
       expectStatus(await http.patch(`/api/v1/channels/${channel.id}`, alice.token, rename), 200);
       expectStatus(await http.delete(`/api/v1/messages/${message.id}/reactions/:ok:`, alice.token), 200);
       expectStatus(await http.delete(`/api/v1/channels/${channel.id}/members/me`, bob.token), 204);
@@ -137,7 +137,7 @@ export const socketChecks: Check[] = [
       const renamed = (updated as { channel: Record<string, unknown> }).channel;
       sameJson(
         [renamed.id, renamed.name, renamed.topic, renamed.role],
-        [channel.id, 'renamed', 'events', null],
+        [channel.id, rename.name, 'events', null],
         'channel:updated data (id, name, topic, role as a non-member sees it)',
       );
       ensure(!('unreadCount' in renamed) && !('lastReadSeq' in renamed), 'channel:updated carries read state');

@@ -14,11 +14,12 @@ export const eventsOf = (frames: readonly ServerFrame[], channelId: string): Eve
 /** The `seq` of each event, in order: for `expectConsecutive`. */
 export const seqsOf = (events: readonly { seq: number }[]): number[] => events.map((e) => e.seq);
 
-/** The public profile of a user (id, username, display name), as `User` shows it to others. */
+/** The public profile of a user (id, username, display name, avatar), as `User` shows it to others. */
 export const profileOf = (user: User): User => ({
   id: user.id,
   username: user.username,
   displayName: user.displayName,
+  ...(user.avatarUrl === undefined ? {} : { avatarUrl: user.avatarUrl }),
 });
 
 /** The message a `message:*` event carries. */

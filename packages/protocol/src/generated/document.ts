@@ -303,6 +303,65 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/responses/Unavailable"
           }
         }
+      },
+      "patch": {
+        "tags": [
+          "users"
+        ],
+        "operationId": "updateMe",
+        "summary": "Change the signed-in user's display name or avatar",
+        "description": "Sets `displayName` (trimmed) and `avatarUrl` (an absolute `http:` or `https:` URL; `null` removes it).\nFor a user signed in with a host-app token, the host stays in charge: the next token's `name`\n(and `picture`, when it has one) win again.\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateMeRequest"
+              },
+              "example": {
+                "displayName": "Alice Liddell",
+                "avatarUrl": "https://example.com/alice.png"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The caller, changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Me"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
       }
     },
     "/api/v1/users": {
@@ -445,7 +504,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "createChannel",
         "summary": "Create a channel or open a direct conversation",
-        "description": "A public or private channel is created with the caller as its owner; `memberIds` invites others\nat once. `visibility: direct` opens (or returns, with 200) the one direct channel between the\ncaller and `userId`.\n",
+        "description": "A public or private channel is created with the caller as its owner; `memberIds` invites others\nat once. Names are unique per visibility among public and private channels, ignoring case: a name\nalready in use answers 409 `name_taken`. `visibility: direct` opens (or returns, with 200) the one\ndirect channel between the caller and `userId`.\n",
         "security": [
           {
             "bearerAuth": [
@@ -499,6 +558,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/NameTaken"
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -556,6 +618,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "updateChannel",
         "summary": "Rename a channel or change its topic (owner only)",
+        "description": "A new name must be free among the channels of the same visibility, ignoring case (409 `name_taken`\notherwise); changing only the case of the channel's own name is fine.\n",
         "security": [
           {
             "bearerAuth": [
@@ -595,6 +658,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/NameTaken"
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -1431,7 +1497,7 @@ export const openapiDocument: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name) and optionally `scope` (space-separated; default `chat:read chat:write`).\n"
+        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name), optionally `picture` (an absolute `http:`/`https:` URL of the user's avatar;\nanything else is ignored) and optionally `scope` (space-separated; default `chat:read chat:write`).\n"
       }
     },
     "parameters": {
@@ -1571,6 +1637,23 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "NameTaken": {
+        "description": "Another channel of the same visibility has this name, ignoring case (`name_taken`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://confab.dev/problems/name_taken",
+              "title": "Name taken",
+              "status": 409,
+              "code": "name_taken",
+              "detail": "A public channel named \"general\" already exists."
+            }
+          }
+        }
+      },
       "PayloadTooLarge": {
         "description": "The body is over the size limit (`payload_too_large`).",
         "content": {
@@ -1661,7 +1744,7 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "ErrorCode": {
         "type": "string",
-        "description": "Stable error codes, shared by problem documents and socket `error` frames.\n- `invalid_request` (400): a malformed body, parameter or value, or a broken rule\n- `unauthorized` (401): no token, or a token that is not valid\n- `token_expired` (401): the token has expired; refresh it\n- `invalid_credentials` (401): wrong username or password, or a spent refresh token\n- `forbidden` (403): not allowed to do this (not a member, not the author or owner)\n- `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs\n- `not_found` (404): no such thing, or not visible to the caller\n- `username_taken` (409): the username is in use\n- `conflict` (409): the change conflicts with the current state (editing a tombstone)\n- `payload_too_large` (413): the body or frame is over the limit\n- `unsupported_media_type` (415): the body is not JSON\n- `rate_limited` (429): too many requests; wait `retryAfter` seconds\n- `internal_error` (500): a bug; the `requestId` helps find it in the logs\n- `unavailable` (503): the server is draining or a dependency is down\n- `invalid_frame` (socket): the frame is not JSON or breaks its schema\n- `unknown_frame_type` (socket): the frame's `type` is not one the server knows\n",
+        "description": "Stable error codes, shared by problem documents and socket `error` frames.\n- `invalid_request` (400): a malformed body, parameter or value, or a broken rule\n- `unauthorized` (401): no token, or a token that is not valid\n- `token_expired` (401): the token has expired; refresh it\n- `invalid_credentials` (401): wrong username or password, or a spent refresh token\n- `forbidden` (403): not allowed to do this (not a member, not the author or owner)\n- `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs\n- `not_found` (404): no such thing, or not visible to the caller\n- `username_taken` (409): the username is in use\n- `name_taken` (409): another channel of the same visibility has this name (ignoring case)\n- `conflict` (409): the change conflicts with the current state (editing a tombstone)\n- `payload_too_large` (413): the body or frame is over the limit\n- `unsupported_media_type` (415): the body is not JSON\n- `rate_limited` (429): too many requests; wait `retryAfter` seconds\n- `internal_error` (500): a bug; the `requestId` helps find it in the logs\n- `unavailable` (503): the server is draining or a dependency is down\n- `invalid_frame` (socket): the frame is not JSON or breaks its schema\n- `unknown_frame_type` (socket): the frame's `type` is not one the server knows\n",
         "enum": [
           "invalid_request",
           "unauthorized",
@@ -1671,6 +1754,7 @@ export const openapiDocument: Record<string, unknown> = {
           "insufficient_scope",
           "not_found",
           "username_taken",
+          "name_taken",
           "conflict",
           "payload_too_large",
           "unsupported_media_type",
@@ -1758,6 +1842,14 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "displayName": {
             "type": "string"
+          },
+          "avatarUrl": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/HttpUrl"
+              }
+            ],
+            "description": "The user's picture: an absolute `http:` or `https:` URL, absent when the user has none (from a\nhost-app token's `picture` claim, or set with `updateMe`).\n"
           }
         }
       },
@@ -1795,6 +1887,30 @@ export const openapiDocument: Record<string, unknown> = {
             }
           }
         ]
+      },
+      "UpdateMeRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "displayName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "\\S"
+          },
+          "avatarUrl": {
+            "description": "An absolute `http:` or `https:` URL; `null` removes the avatar.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/HttpUrl"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
       },
       "RegisterRequest": {
         "type": "object",

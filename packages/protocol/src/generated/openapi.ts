@@ -109,7 +109,13 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the signed-in user's display name or avatar
+         * @description Sets `displayName` (trimmed) and `avatarUrl` (an absolute `http:` or `https:` URL; `null` removes it).
+         *     For a user signed in with a host-app token, the host stays in charge: the next token's `name`
+         *     (and `picture`, when it has one) win again.
+         */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -166,8 +172,9 @@ export type paths = {
         /**
          * Create a channel or open a direct conversation
          * @description A public or private channel is created with the caller as its owner; `memberIds` invites others
-         *     at once. `visibility: direct` opens (or returns, with 200) the one direct channel between the
-         *     caller and `userId`.
+         *     at once. Names are unique per visibility among public and private channels, ignoring case: a name
+         *     already in use answers 409 `name_taken`. `visibility: direct` opens (or returns, with 200) the one
+         *     direct channel between the caller and `userId`.
          */
         post: operations["createChannel"];
         delete?: never;
@@ -196,7 +203,11 @@ export type paths = {
         delete: operations["deleteChannel"];
         options?: never;
         head?: never;
-        /** Rename a channel or change its topic (owner only) */
+        /**
+         * Rename a channel or change its topic (owner only)
+         * @description A new name must be free among the channels of the same visibility, ignoring case (409 `name_taken`
+         *     otherwise); changing only the case of the channel's own name is fine.
+         */
         patch: operations["updateChannel"];
         trace?: never;
     };
@@ -486,6 +497,7 @@ export type components = {
          *     - `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs
          *     - `not_found` (404): no such thing, or not visible to the caller
          *     - `username_taken` (409): the username is in use
+         *     - `name_taken` (409): another channel of the same visibility has this name (ignoring case)
          *     - `conflict` (409): the change conflicts with the current state (editing a tombstone)
          *     - `payload_too_large` (413): the body or frame is over the limit
          *     - `unsupported_media_type` (415): the body is not JSON
@@ -496,7 +508,7 @@ export type components = {
          *     - `unknown_frame_type` (socket): the frame's `type` is not one the server knows
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "token_expired" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "username_taken" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "unavailable" | "invalid_frame" | "unknown_frame_type";
+        ErrorCode: "invalid_request" | "unauthorized" | "token_expired" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "username_taken" | "name_taken" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "unavailable" | "invalid_frame" | "unknown_frame_type";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description A URI naming the problem type. */
@@ -519,12 +531,22 @@ export type components = {
             id: components["schemas"]["Id"];
             username: string;
             displayName: string;
+            /**
+             * @description The user's picture: an absolute `http:` or `https:` URL, absent when the user has none (from a
+             *     host-app token's `picture` claim, or set with `updateMe`).
+             */
+            avatarUrl?: components["schemas"]["HttpUrl"];
         };
         UserList: {
             items: components["schemas"]["User"][];
         };
         Me: components["schemas"]["User"] & {
             scopes: components["schemas"]["Scope"][];
+        };
+        UpdateMeRequest: {
+            displayName?: string;
+            /** @description An absolute `http:` or `https:` URL; `null` removes the avatar. */
+            avatarUrl?: components["schemas"]["HttpUrl"] | null;
         };
         RegisterRequest: {
             username: string;
@@ -986,6 +1008,24 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Another channel of the same visibility has this name, ignoring case (`name_taken`). */
+        NameTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://confab.dev/problems/name_taken",
+                 *       "title": "Name taken",
+                 *       "status": 409,
+                 *       "code": "name_taken",
+                 *       "detail": "A public channel named \"general\" already exists."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is over the size limit (`payload_too_large`). */
         PayloadTooLarge: {
             headers: {
@@ -1208,6 +1248,42 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Alice Liddell",
+                 *       "avatarUrl": "https://example.com/alice.png"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     searchUsers: {
         parameters: {
             query: {
@@ -1331,6 +1407,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["NameTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
@@ -1415,6 +1492,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["NameTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Scope } from '@confab/protocol';
+import { checkSchema, type Scope } from '@confab/protocol';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -18,7 +18,7 @@ const PUBLISHED_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 /** Who a bearer token speaks for. */
 export type TokenSubject =
   | { kind: 'user'; userId: string; scopes: Scope[] }
-  | { kind: 'host'; externalId: string; name: string; scopes: Scope[] };
+  | { kind: 'host'; externalId: string; name: string; picture?: string; scopes: Scope[] };
 
 /**
  * Signs and reads the JWTs of one deployment: HS256 with the shared secret, and host-app tokens signed
@@ -98,14 +98,23 @@ function algorithmOf(token: string): string | undefined {
   }
 }
 
-/** The host user a verified token names (`sub`, `name`) with its scopes. */
+/** The host user a verified token names (`sub`, `name`, `picture`) with its scopes. */
 function subjectOf(payload: JWTPayload): Extract<TokenSubject, { kind: 'host' }> {
   if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
     throw new ChatError('unauthorized', 'The token has no subject.');
   }
   const scopes = parseScopes(payload.scope);
   const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
-  return { kind: 'host', externalId: payload.sub, name, scopes };
+  const picture = avatarUrl(payload.picture);
+  return { kind: 'host', externalId: payload.sub, name, ...(picture ? { picture } : {}), scopes };
+}
+
+/**
+ * The `picture` claim as an avatar URL when it is one the contract accepts (`HttpUrl`: an absolute `http:` or
+ * `https:` URL of at most 2,048 characters); anything else is ignored rather than refusing the token.
+ */
+function avatarUrl(claim: unknown): string | undefined {
+  return typeof claim === 'string' && checkSchema('HttpUrl', claim).ok ? claim : undefined;
 }
 
 function parseScopes(claim: unknown): Scope[] {

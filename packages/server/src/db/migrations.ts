@@ -1,8 +1,9 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { channelNameKey } from './channel-name-key.js';
 import type { Database } from './schema.js';
 
 /** One migration set for SQLite and PostgreSQL, written with the dialect-neutral schema builder. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -88,6 +89,38 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('events_pk', ['channel_id', 'seq'])
         .execute();
+    },
+  },
+  '0002_channel_name_keys': {
+    // Public and private channel names are unique per visibility, ignoring case: `name_key` holds the
+    // normalised name under a unique index (direct channels keep null, and nulls never collide). Names that
+    // already collide are left as they are: the oldest channel holds the key, the others get null until
+    // they are renamed, so the migration never fails on existing data.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('channels').addColumn('name_key', 'text').execute();
+      const { rows } = await sql<{ id: string; name: string; visibility: string }>`
+        select id, name, visibility from channels where visibility <> 'direct' order by created_at, id
+      `.execute(db);
+      const holders = new Map<string, { id: string; key: string }>();
+      for (const row of rows) {
+        const key = channelNameKey(row.name);
+        const taken = `${row.visibility} ${key}`;
+        if (!holders.has(taken)) holders.set(taken, { id: row.id, key });
+      }
+      for (const { id, key } of holders.values()) {
+        await sql`update channels set name_key = ${key} where id = ${id}`.execute(db);
+      }
+      await db.schema
+        .createIndex('channels_unique_name')
+        .on('channels')
+        .columns(['visibility', 'name_key'])
+        .unique()
+        .execute();
+    },
+  },
+  '0003_user_avatars': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('avatar_url', 'text').execute();
     },
   },
 };

@@ -4,6 +4,8 @@ export interface Database {
     id: string;
     username: string;
     display_name: string;
+    /** An absolute http(s) URL, or null. */
+    avatar_url: string | null;
     password_hash: string | null;
     external_id: string | null;
     created_at: string;
@@ -21,6 +23,11 @@ export interface Database {
     last_message_at: string | null;
     /** For direct channels: the two user ids, sorted and joined, so a pair has one channel. */
     direct_key: string | null;
+    /**
+     * For public and private channels: the name as compared for uniqueness (see `channelNameKey`), unique
+     * per visibility; null for direct channels and for old duplicates that kept their name.
+     */
+    name_key: string | null;
   };
   members: {
     channel_id: string;

@@ -84,6 +84,7 @@ export interface ChatRepository {
   createUser(user: {
     username: string;
     displayName: string;
+    avatarUrl?: string;
     passwordHash: string | null;
     externalId?: string;
   }): Promise<UserRecord>;
@@ -91,8 +92,10 @@ export interface ChatRepository {
   findUserByUsername(username: string): Promise<UserRecord | undefined>;
   /** Users whose username starts with `prefix`, by username. */
   searchUsers(prefix: string, limit: number): Promise<User[]>;
-  /** The user behind a host-app identity, created on first sight. */
-  upsertExternalUser(externalId: string, displayName: string): Promise<UserRecord>;
+  /** The user behind a host-app identity, created on first sight; `avatarUrl`, when given, replaces theirs. */
+  upsertExternalUser(externalId: string, displayName: string, avatarUrl?: string): Promise<UserRecord>;
+  /** Changes a user's profile (`avatarUrl: null` removes the avatar); undefined when there is no such user. */
+  updateUser(id: string, patch: { displayName?: string; avatarUrl?: string | null }): Promise<UserRecord | undefined>;
   // sessions
   saveRefreshToken(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
   /** Spends a refresh token: returns its owner if it existed and had not expired. */
@@ -110,6 +113,8 @@ export interface ChatRepository {
     directKey: string | null;
   }): Promise<ChannelRecord>;
   findDirectChannel(directKey: string): Promise<ChannelRecord | undefined>;
+  /** The public or private channel whose name matches `name` ignoring case (see `channelNameKey`). */
+  findChannelByName(visibility: 'public' | 'private', name: string): Promise<ChannelRecord | undefined>;
   getChannel(id: string, viewerId: string): Promise<ChannelView | undefined>;
   listJoinedChannels(userId: string, offset: number, limit: number): Promise<ChannelView[]>;
   listPublicChannels(viewerId: string, offset: number, limit: number): Promise<ChannelView[]>;

@@ -1,9 +1,10 @@
 import type { Member, Role, User } from '@confab/protocol';
 import type { ExpressionBuilder } from 'kysely';
+import { channelNameKey } from '../db/channel-name-key.js';
 import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { ChannelRecord, ChannelView, ChatRepository } from './repository.js';
-import { appendEvents, type Db, insertEvent, now, takeSeq, toUser } from './sql-shared.js';
+import { appendEvents, type Db, insertEvent, now, takeSeq, toUser, userColumns } from './sql-shared.js';
 
 type ChannelsEb = ExpressionBuilder<Database & { c: Database['channels'] }, 'c'>;
 
@@ -82,7 +83,7 @@ export function sqlChannels(db: Db) {
       const members = await db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
-        .select(['members.channel_id', 'users.id', 'users.username', 'users.display_name'])
+        .select(['members.channel_id', ...userColumns])
         .where('members.channel_id', 'in', directIds)
         .orderBy('users.username')
         .execute();
@@ -111,7 +112,7 @@ export function sqlChannels(db: Db) {
     const row = await trx
       .selectFrom('members')
       .innerJoin('users', 'users.id', 'members.user_id')
-      .select(['users.id', 'users.username', 'users.display_name', 'members.role', 'members.joined_at'])
+      .select([...userColumns, 'members.role', 'members.joined_at'])
       .where('members.channel_id', '=', channelId)
       .where('members.user_id', '=', userId)
       .executeTakeFirst();
@@ -135,6 +136,7 @@ export function sqlChannels(db: Db) {
             last_seq: 0,
             last_message_at: null,
             direct_key: input.directKey,
+            name_key: input.visibility === 'direct' ? null : channelNameKey(input.name),
           })
           .execute();
         const owner = input.visibility === 'direct' ? 'member' : 'owner';
@@ -153,6 +155,15 @@ export function sqlChannels(db: Db) {
           .execute();
       });
       return (await getRecord(id))!;
+    },
+    async findChannelByName(visibility: 'public' | 'private', name: string) {
+      const row = await db
+        .selectFrom('channels')
+        .select('id')
+        .where('visibility', '=', visibility)
+        .where('name_key', '=', channelNameKey(name))
+        .executeTakeFirst();
+      return row && getRecord(row.id);
     },
     async findDirectChannel(directKey: string) {
       const row = await db.selectFrom('channels').select('id').where('direct_key', '=', directKey).executeTakeFirst();
@@ -184,7 +195,12 @@ export function sqlChannels(db: Db) {
     },
     async updateChannel(id: string, patch: { name?: string; topic?: string }) {
       return db.transaction().execute(async (trx) => {
-        await trx.updateTable('channels').set(patch).where('id', '=', id).execute();
+        const named = patch.name === undefined ? {} : { name_key: channelNameKey(patch.name) };
+        await trx
+          .updateTable('channels')
+          .set({ ...patch, ...named })
+          .where('id', '=', id)
+          .execute();
         const seq = await takeSeq(trx, id);
         const row = await trx
           .selectFrom('channels as c')
@@ -240,7 +256,7 @@ export function sqlChannels(db: Db) {
       const rows = await db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
-        .select(['users.id', 'users.username', 'users.display_name', 'members.role', 'members.joined_at'])
+        .select([...userColumns, 'members.role', 'members.joined_at'])
         .where('members.channel_id', '=', channelId)
         .orderBy('members.joined_at')
         .orderBy('users.id')

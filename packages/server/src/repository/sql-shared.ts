@@ -8,8 +8,17 @@ export type Db = Kysely<Database>;
 
 export const now = (): string => new Date().toISOString();
 
-export function toUser(row: { id: string; username: string; display_name: string }): User {
-  return { id: row.id, username: row.username, displayName: row.display_name };
+/** The columns of `users` that make a public {@link User}. */
+export const userColumns = ['users.id', 'users.username', 'users.display_name', 'users.avatar_url'] as const;
+
+/** A user row as others see it: `avatarUrl` only when the user has one. */
+export function toUser(row: { id: string; username: string; display_name: string; avatar_url: string | null }): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}),
+  };
 }
 
 /** Loads messages with their authors and reactions, in the order of `ids`. */
@@ -19,7 +28,7 @@ export async function loadMessages(db: Db, ids: readonly string[]): Promise<Mess
     .selectFrom('messages')
     .innerJoin('users', 'users.id', 'messages.author_id')
     .selectAll('messages')
-    .select(['users.username', 'users.display_name'])
+    .select(['users.username', 'users.display_name', 'users.avatar_url'])
     .where('messages.id', 'in', ids)
     .execute();
   const reactions = await db
@@ -34,7 +43,7 @@ export async function loadMessages(db: Db, ids: readonly string[]): Promise<Mess
 }
 
 function toMessage(
-  row: Selectable<Database['messages']> & { username: string; display_name: string },
+  row: Selectable<Database['messages']> & { username: string; display_name: string; avatar_url: string | null },
   reactions: { message_id: string; emoji: string; user_id: string }[],
 ): Message {
   const grouped = new Map<string, string[]>();
@@ -49,7 +58,12 @@ function toMessage(
     channelId: row.channel_id,
     seq: Number(row.seq),
     clientMessageId: row.client_message_id,
-    author: toUser({ id: row.author_id, username: row.username, display_name: row.display_name }),
+    author: toUser({
+      id: row.author_id,
+      username: row.username,
+      display_name: row.display_name,
+      avatar_url: row.avatar_url,
+    }),
     body: row.body === null ? null : (JSON.parse(row.body) as MessageBody),
     parentId: row.parent_id,
     replyCount: row.reply_count,

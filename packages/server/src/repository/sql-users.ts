@@ -7,21 +7,20 @@ type UserRow = {
   id: string;
   username: string;
   display_name: string;
+  avatar_url: string | null;
   password_hash: string | null;
   external_id: string | null;
 };
 
 const toRecord = (row: UserRow): UserRecord => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
+  ...toUser(row),
   passwordHash: row.password_hash,
   externalId: row.external_id,
 });
 
 /** Users, refresh tokens and socket tickets. */
 export function sqlUsers(db: Db) {
-  const columns = ['id', 'username', 'display_name', 'password_hash', 'external_id'] as const;
+  const columns = ['id', 'username', 'display_name', 'avatar_url', 'password_hash', 'external_id'] as const;
 
   const findUserById = async (id: string) => {
     const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
@@ -33,6 +32,7 @@ export function sqlUsers(db: Db) {
       id: newId(),
       username: user.username,
       display_name: user.displayName,
+      avatar_url: user.avatarUrl ?? null,
       password_hash: user.passwordHash,
       external_id: user.externalId ?? null,
       created_at: now(),
@@ -58,21 +58,26 @@ export function sqlUsers(db: Db) {
       const row = await db.selectFrom('users').select(columns).where('username', '=', username).executeTakeFirst();
       return row && toRecord(row);
     },
-    async upsertExternalUser(externalId: string, displayName: string) {
+    async upsertExternalUser(externalId: string, displayName: string, avatarUrl?: string) {
       const existing = await db
         .selectFrom('users')
         .select(columns)
         .where('external_id', '=', externalId)
         .executeTakeFirst();
       if (existing) {
-        if (existing.display_name === displayName) return toRecord(existing);
-        await db.updateTable('users').set({ display_name: displayName }).where('id', '=', existing.id).execute();
-        return toRecord({ ...existing, display_name: displayName });
+        const changed = {
+          ...(existing.display_name === displayName ? {} : { display_name: displayName }),
+          ...(avatarUrl === undefined || existing.avatar_url === avatarUrl ? {} : { avatar_url: avatarUrl }),
+        };
+        if (Object.keys(changed).length === 0) return toRecord(existing);
+        await db.updateTable('users').set(changed).where('id', '=', existing.id).execute();
+        return toRecord({ ...existing, ...changed });
       }
       try {
         return await createUser({
           username: await freeUsername(externalId),
           displayName,
+          ...(avatarUrl === undefined ? {} : { avatarUrl }),
           passwordHash: null,
           externalId,
         });
@@ -87,11 +92,19 @@ export function sqlUsers(db: Db) {
         throw error;
       }
     },
+    async updateUser(id: string, patch: { displayName?: string; avatarUrl?: string | null }) {
+      const changed = {
+        ...(patch.displayName === undefined ? {} : { display_name: patch.displayName }),
+        ...(patch.avatarUrl === undefined ? {} : { avatar_url: patch.avatarUrl }),
+      };
+      if (Object.keys(changed).length > 0) await db.updateTable('users').set(changed).where('id', '=', id).execute();
+      return findUserById(id);
+    },
     async searchUsers(prefix: string, limit: number) {
       const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const rows = await db
         .selectFrom('users')
-        .select(['id', 'username', 'display_name'])
+        .select(['id', 'username', 'display_name', 'avatar_url'])
         .where(sql<boolean>`username like ${pattern} escape '\\'`)
         .orderBy('username')
         .limit(limit)

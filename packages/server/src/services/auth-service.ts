@@ -1,4 +1,4 @@
-import type { AuthSession, Scope, WsTicket } from '@confab/protocol';
+import type { AuthSession, Scope, UpdateMeRequest, User, WsTicket } from '@confab/protocol';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { ALL_SCOPES, hashToken, type TokenSigner } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
@@ -8,7 +8,12 @@ import type { ChatRepository, UserRecord } from '../repository/repository.js';
 import type { Actor } from './actor.js';
 
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-const publicUser = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName });
+const publicUser = (u: UserRecord): User => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
+});
 
 /** Built-in accounts, sessions, bearer tokens and socket tickets. */
 export class AuthService {
@@ -57,12 +62,23 @@ export class AuthService {
   async authenticate(bearer: string): Promise<Actor> {
     const subject = await this.signer.verify(bearer);
     if (subject.kind === 'host') {
-      const user = await this.repo.upsertExternalUser(subject.externalId, subject.name);
+      const user = await this.repo.upsertExternalUser(subject.externalId, subject.name, subject.picture);
       return { user: publicUser(user), scopes: subject.scopes };
     }
     const user = await this.repo.findUserById(subject.userId);
     if (!user) throw new ChatError('unauthorized', 'The token names no user.');
     return { user: publicUser(user), scopes: subject.scopes };
+  }
+
+  /** Changes the actor's display name (trimmed) and avatar (`null` removes it); answers them as others see them. */
+  async updateMe(actor: Actor, patch: UpdateMeRequest): Promise<User> {
+    const displayName = patch.displayName?.trim();
+    const user = await this.repo.updateUser(actor.user.id, {
+      ...(displayName === undefined ? {} : { displayName }),
+      ...(patch.avatarUrl === undefined ? {} : { avatarUrl: patch.avatarUrl }),
+    });
+    if (!user) throw new ChatError('unauthorized', 'The token names no user.');
+    return publicUser(user);
   }
 
   async findUser(id: string) {

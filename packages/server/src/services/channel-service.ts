@@ -106,15 +106,30 @@ export class ChannelService {
     for (const id of memberIds) {
       if (!(await this.repo.findUserById(id))) throw new ChatError('not_found', `No user "${id}".`);
     }
-    const record = await this.repo.createChannel({
-      name: input.name.trim(),
-      visibility: input.visibility,
-      topic: input.topic ?? '',
-      createdBy: actor.user.id,
-      memberIds,
-      directKey: null,
-    });
+    const name = input.name.trim();
+    await this.#nameFree(input.visibility, name);
+    const record = await this.repo
+      .createChannel({
+        name,
+        visibility: input.visibility,
+        topic: input.topic ?? '',
+        createdBy: actor.user.id,
+        memberIds,
+        directKey: null,
+      })
+      .catch(async (error: unknown) => {
+        await this.#nameFree(input.visibility, name); // a concurrent create took the name first
+        throw error;
+      });
     return this.#created(actor, record.id, memberIds);
+  }
+
+  /** Throws `name_taken` when another channel of `visibility` (not `exceptId`) has `name`, ignoring case. */
+  async #nameFree(visibility: 'public' | 'private', name: string, exceptId?: string): Promise<void> {
+    const holder = await this.repo.findChannelByName(visibility, name);
+    if (holder && holder.id !== exceptId) {
+      throw new ChatError('name_taken', `A ${visibility} channel named "${holder.name}" already exists.`);
+    }
   }
 
   /** A channel was just created: tells its members' sockets, and answers it as its creator sees it. */
@@ -143,11 +158,16 @@ export class ChannelService {
   }
 
   async update(actor: Actor, channelId: string, patch: { name?: string; topic?: string }): Promise<Channel> {
-    await this.#owned(actor, channelId);
-    const { events } = await this.repo.updateChannel(channelId, {
-      ...patch,
-      ...(patch.name ? { name: patch.name.trim() } : {}),
-    });
+    const { visibility } = await this.#owned(actor, channelId);
+    if (visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has no name to change.');
+    const name = patch.name?.trim();
+    if (name !== undefined) await this.#nameFree(visibility, name, channelId);
+    const { events } = await this.repo
+      .updateChannel(channelId, { ...patch, ...(name === undefined ? {} : { name }) })
+      .catch(async (error: unknown) => {
+        if (name !== undefined) await this.#nameFree(visibility, name, channelId); // a concurrent rename won
+        throw error;
+      });
     await this.publish(events);
     return this.get(actor, channelId);
   }
