@@ -3,8 +3,37 @@ import { html, type TemplateResult } from 'lit';
 type Piece = TemplateResult | string;
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-const INLINE =
-  /(`[^`\n]+`)|(\*\*[^*\n]+?\*\*)|(\*[^*\s][^*\n]*?\*|_[^_\s][^_\n]*?_)|(\[[^\]\n]+\]\([^\s)]+\))|(https?:\/\/[^\s<]*[^\s<.,:;"')\]!?])|(^|[^\w@])(@[A-Za-z0-9_.-]*[A-Za-z0-9_])/g;
+
+/** CommonMark's punctuation (Unicode punctuation and symbols), for use inside a character class. */
+const PUNCT = String.raw`\p{P}\p{S}`;
+/** A whole `*` run (no `*` either side) that may open emphasis: left-flanking. */
+const starOpen = (run: string) => String.raw`(?<!\*)(?:(?<=^|[\s${PUNCT}])${run}(?=\S)|${run}(?=[^\s${PUNCT}]))(?!\*)`;
+/** A whole `*` run that may close emphasis: right-flanking. */
+const starClose = (run: string) => String.raw`(?:(?<=[^\s${PUNCT}])${run}|(?<=\S)${run}(?=$|[\s${PUNCT}]))(?!\*)`;
+/** A `_` run that may open emphasis: left-flanking and not inside a word. */
+const underOpen = (run: string) => String.raw`(?<=^|[\s${PUNCT}])(?<!_)${run}(?![_\s])`;
+/** A `_` run that may close emphasis: right-flanking and not inside a word. */
+const underClose = (run: string) => String.raw`(?<=[^\s_])${run}(?!_)(?=$|[\s${PUNCT}])`;
+
+/**
+ * The inline constructs, in order of precedence at one position: code, bold (`**` or `__`), italic (`*` or
+ * `_`), link, bare URL, mention. Emphasis follows CommonMark's flanking rules: `*` runs open when
+ * left-flanking (not followed by whitespace, and not followed by punctuation unless preceded by whitespace,
+ * punctuation or the start) and close when right-flanking, so `foo*bar*baz` is emphasis and `a * b *` is
+ * not; `_` runs must also not touch a letter or digit on their outer side, so `snake_case_name` stays
+ * literal. The property tests compare this with markdown-it.
+ */
+const INLINE = new RegExp(
+  [
+    '(`[^`\\n]+`)',
+    String.raw`(${starOpen(String.raw`\*\*`)}[^*\n]+?${starClose(String.raw`\*\*`)}|${underOpen('__')}[^\n]+?${underClose('__')})`,
+    String.raw`(${starOpen(String.raw`\*`)}[^*\n]+?${starClose(String.raw`\*`)}|${underOpen('_')}[^\n]+?${underClose('_')})`,
+    String.raw`(\[[^\]\n]+\]\([^\s)]+\))`,
+    String.raw`(https?:\/\/[^\s<]*[^\s<.,:;"')\]!?])`,
+    String.raw`(^|[^\w@])(@[A-Za-z0-9_.-]*[A-Za-z0-9_])`,
+  ].join('|'),
+  'gu',
+);
 
 /** A URL we are willing to link to, or undefined (`javascript:`, `data:` and relative URLs are not). */
 export function safeUrl(raw: string): string | undefined {
