@@ -9,7 +9,10 @@ import { ChatElement } from '../shared/chat-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatMessageListStyles } from './chat-message-list.styles.js';
+import { ListKeyboard } from './list-keyboard.js';
 import { RowHeights, visibleRange } from './row-heights.js';
+import { buildRows, dayLabeller, firstUnread, type Row } from './rows.js';
+import { ScrollKeeper } from './scroll-keeper.js';
 
 /** What the list shows: a channel's messages or a thread's replies. */
 export interface MessageFeed {
@@ -17,25 +20,38 @@ export interface MessageFeed {
   $hasOlder: ReadableAtom<boolean>;
   $loading: ReadableAtom<boolean>;
   loadOlder(): Promise<boolean>;
+  /** Set while the loaded messages stop short of the newest (a long history is held in a bounded window). */
+  $hasNewer?: ReadableAtom<boolean>;
+  /** Loads the page after the loaded messages; resolves whether still newer ones exist. */
+  loadNewer?(): Promise<boolean>;
 }
 
 const NEAR_EDGE_PX = 120;
 const OVERSCAN_PX = 800;
-const ANCHOR_MS = 400;
 const ANNOUNCE_AFTER_MS = 800;
 const FIRST_ROWS = 30;
 const MESSAGE_PARTS =
-  'message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions';
+  'message, avatar, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions, more, menu, confirm';
 
 /**
- * A windowed, accessible list of messages (`role="log"`): only the rows near the viewport are in the
- * DOM however long the history, older pages load on scrolling up without moving what the reader looks
- * at, new messages are followed only when the reader is at the bottom (otherwise a "N new messages"
- * pill), and a burst of new messages is announced once, summarised.
+ * A windowed, accessible list of messages (`role="log"`), grouped by author and day. Only the rows near the
+ * viewport are in the DOM however long the history; older and newer pages load as the reader scrolls, and
+ * nothing the reader looks at moves while they do. It opens at the newest message — or, with
+ * `unreadAfterSeq`, at the first unread one under a "New messages" divider — follows new messages only at
+ * the bottom (otherwise a "N new messages" button, which is there whenever the reader is away from the
+ * bottom), and announces a burst of new messages once, summarised.
+ *
+ * Keyboard: the list is one tab stop (its current message); ArrowUp/ArrowDown move between messages,
+ * PageUp/PageDown by a screen, Home to the first loaded message, End to the newest (loading it); Tab moves
+ * into the focused message's controls.
  *
  * @csspart list - The scrolling log.
- * @csspart new-messages - The "N new messages" button.
- * @slot empty - Shown when there are no messages.
+ * @csspart new-messages - The "N new messages" / "Jump to the latest messages" button.
+ * @csspart day - A day separator.
+ * @csspart new-divider - The "New messages" divider above the first unread message.
+ * @csspart empty - The "No messages yet" note.
+ * @cssproperty --chat-divider - Colour of the "New messages" divider (the danger colour).
+ * @slot empty - Shown instead of the built-in note when there are no messages.
  *
  * @tagname chat-message-list
  */
@@ -50,45 +66,65 @@ export class ChatMessageListElement extends ChatElement {
   @property() label = '';
   /** Inside a thread: no reply controls. */
   @property({ type: Boolean, attribute: 'no-replies' }) noReplies = false;
+  /**
+   * The last `seq` the reader had read when the feed was opened: the "New messages" divider goes above
+   * the first later message from someone else, and the list opens there instead of at the bottom.
+   */
+  @property({ type: Number, attribute: 'unread-after-seq' }) unreadAfterSeq: number | undefined;
   @state() private unseen = 0;
   @state() private announcement = '';
   @state() private highlighted: string | undefined;
   @state() private range: [number, number] = [0, 0];
+  @state() private following = true;
+  @state() private loadingEdge: 'older' | 'newer' | undefined;
+  @state() private seeking = false;
+  @state() private emptySlotted = false;
+  @state() private current: string | undefined;
   @query('.scroller') private scroller!: HTMLElement;
 
   readonly #messages = new StoreController<LocalMessage[]>(this, []);
   readonly #hasOlder = new StoreController(this, false);
+  readonly #hasNewer = new StoreController(this, false);
   readonly #loading = new StoreController(this, false);
   readonly #heights = new RowHeights();
-  readonly #observed = new Set<Element>();
-  readonly #resizes = new ResizeObserver((entries) => {
-    let changed = false;
-    for (const entry of entries) {
-      const id = (entry.target as ChatMessageElement).message?.id;
-      const height = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (id) changed = this.#heights.set(id, height) || changed;
-    }
-    // Re-render on the next frame, not inside the observer's own delivery (which would loop).
-    if (changed && !this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.requestUpdate();
-      });
-    }
+  readonly #keeper = new ScrollKeeper(
+    () => this.scroller,
+    (id) => this.#rowElement(id),
+    () => this.#estimateFirstVisible(),
+  );
+  readonly #keys = new ListKeyboard({
+    rows: () => this.#rows,
+    scroller: () => this.scroller ?? undefined,
+    tabStop: () => this.#tabStop,
+    setCurrent: (id) => {
+      this.current = id;
+    },
+    rowElement: (id) => this.#rowElement(id),
+    show: (id, block) => this.#show(id, block),
+    load: (edge) => this.#load(edge),
+    toNewest: () => this.scrollToNewest(),
+    firstVisibleIndex: () => this.#firstVisibleIndex(),
+    tops: () => this.#layout.tops,
   });
-  #atBottom = true;
-  /** Row offsets and total height, computed once per update (the messages or measured heights changed). */
+  readonly #observed = new Set<HTMLElement>();
+  readonly #resizes = new ResizeObserver((entries) => this.#resized(entries));
+  #rows: Row[] = [];
+  #rowsFrom: unknown[] = [];
+  /** Row offsets and total height, from measured (or estimated) heights. */
   #layout: { tops: number[]; total: number } = { tops: [], total: 0 };
-  #frame = 0;
-  #anchor: { id: string; top: number; until: number } | undefined;
+  #placing = true;
+  #unreadId: string | undefined;
   #lastId: string | undefined;
-  #firstId: string | undefined;
+  #frame = 0;
+  #passes = 0;
+  #settled: Promise<void> = Promise.resolve();
+  #busy = false;
   #pendingAnnounce = 0;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Scrolls to a loaded message and highlights it for a moment. */
   async reveal(messageId: string): Promise<void> {
-    if (!(await this.#bringIntoView(messageId, 'center'))) return;
+    if (!(await this.#show(messageId, 'center'))) return;
     this.highlighted = messageId;
     setTimeout(() => {
       if (this.highlighted === messageId) this.highlighted = undefined;
@@ -100,16 +136,94 @@ export class ChatMessageListElement extends ChatElement {
     const own = this.#messages.value.findLast(
       (m) => m.author.id === this.me && !m.deletedAt && !m.pending && !m.failed,
     );
-    return own && this.#bringIntoView(own.id, 'nearest');
+    return own && this.#show(own.id, 'nearest');
   }
 
-  /** Scrolls to the newest message and follows new ones again. */
-  scrollToLatest = (): void => {
-    this.#atBottom = true;
+  /** Loads the newest messages if they are not loaded, lands exactly at the bottom, and follows new ones. */
+  async scrollToNewest(): Promise<void> {
+    const feed = this.feed;
+    this.following = true;
     this.unseen = 0;
-    this.#stickToBottom();
-    this.requestUpdate();
-  };
+    if (feed?.$hasNewer?.get() && feed.loadNewer) {
+      this.seeking = true;
+      try {
+        while (feed === this.feed && feed.$hasNewer.get()) await feed.loadNewer();
+      } finally {
+        this.seeking = false;
+      }
+    }
+    await this.#settle();
+  }
+
+  /** Resolves once the list has rendered, measured and placed its rows. */
+  async #settle(): Promise<void> {
+    do {
+      await this.updateComplete;
+      await this.#settled;
+    } while (this.isUpdatePending);
+  }
+
+  /** The message that is the list's tab stop: the one last focused, else the newest. */
+  get #tabStop(): string | undefined {
+    return this.current && this.#rows.some((r) => r.message.id === this.current)
+      ? this.current
+      : this.#rows.at(-1)?.message.id;
+  }
+
+  /**
+   * Scrolls a loaded message into view (`start`, `center`, `end`, or `nearest`: only as far as needed)
+   * and resolves with its element once rendered.
+   */
+  async #show(
+    messageId: string,
+    block: 'start' | 'center' | 'end' | 'nearest',
+  ): Promise<ChatMessageElement | undefined> {
+    const s = this.scroller;
+    const index = this.#rows.findIndex((r) => r.message.id === messageId);
+    if (index < 0 || !s) return undefined;
+    const element = this.#rowElement(messageId)?.querySelector('chat-message');
+    const box = s.getBoundingClientRect();
+    const height = element?.getBoundingClientRect().height ?? this.#heights.of(messageId);
+    const top = element ? element.getBoundingClientRect().top - box.top : undefined;
+    let offset: number | undefined;
+    if (block === 'start') offset = 0;
+    else if (block === 'center') offset = (s.clientHeight - height) / 2;
+    else if (block === 'end') offset = s.clientHeight - height;
+    else if (top === undefined) offset = index < this.#firstVisibleIndex() ? 0 : s.clientHeight - height;
+    else if (top < 0) offset = 0;
+    else if (top + height > s.clientHeight) offset = Math.max(0, s.clientHeight - height);
+    if (offset !== undefined) {
+      this.following = false;
+      this.#keeper.anchor = { id: messageId, offset };
+      this.#keeper.restore(this.#modelTop(index));
+      this.#updateRange();
+      await this.#settle();
+    }
+    return this.#rowElement(messageId)?.querySelector('chat-message') ?? undefined;
+  }
+
+  /** Loads the next page at one end; resolves whether it loaded anything. */
+  async #load(edge: 'older' | 'newer'): Promise<boolean> {
+    const feed = this.feed;
+    if (!feed || this.#loading.value || this.loadingEdge) return false;
+    if (edge === 'older' ? !this.#hasOlder.value : !this.#hasNewer.value || !feed.loadNewer) return false;
+    const before = this.#messages.value;
+    this.loadingEdge = edge;
+    try {
+      await (edge === 'older' ? feed.loadOlder() : feed.loadNewer!());
+    } catch {
+      // nothing loaded: the reader can scroll to try again
+    } finally {
+      this.loadingEdge = undefined;
+    }
+    await this.#settle();
+    return this.#messages.value !== before;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate(); // observe the rows again
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -123,31 +237,125 @@ export class ChatMessageListElement extends ChatElement {
     if (changed.has('feed')) {
       this.#messages.follow(this.feed?.$messages);
       this.#hasOlder.follow(this.feed?.$hasOlder);
+      this.#hasNewer.follow(this.feed?.$hasNewer);
       this.#loading.follow(this.feed?.$loading);
-      this.#atBottom = true;
+      this.following = true;
       this.unseen = 0;
-      this.#lastId = this.#firstId = undefined;
+      this.current = undefined;
+      this.range = [0, 0];
+      this.#keeper.anchor = undefined;
+      this.#lastId = undefined;
     }
+    if (changed.has('feed') || changed.has('unreadAfterSeq')) {
+      this.#placing = true;
+      this.#unreadId = undefined;
+    }
+    // Where the reader is, before anything changes (not while the last change is still being placed).
+    if (this.hasUpdated && !this.following && !this.#busy && !this.#placing) this.#keeper.capture();
     const messages = this.#messages.value;
-    const first = messages[0]?.id;
-    const last = messages.at(-1)?.id;
-    if (first !== this.#firstId && this.#firstId && messages.some((m) => m.id === this.#firstId)) {
-      const anchor = this.#visibleAnchor();
-      if (anchor) this.#anchor = { ...anchor, until: Date.now() + ANCHOR_MS };
+    if (this.#placing && messages.length && !this.seeking) this.#place(messages);
+    this.#noteNew(messages);
+    const from = [messages, this.#unreadId, this.me, this.strings, this.locale];
+    if (from.some((value, i) => value !== this.#rowsFrom[i])) {
+      const old = this.#rows;
+      const labels = dayLabeller(this.locale, this.t);
+      this.#rows = buildRows(messages, this.#unreadId, labels);
+      this.#rowsFrom = from;
+      this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
+      this.#remapRange(old);
     }
-    if (last !== this.#lastId && this.#lastId) {
-      const added = messages.length - 1 - messages.findIndex((m) => m.id === this.#lastId);
-      if (added > 0 && added < messages.length)
-        this.#noteNew(messages.slice(-added).filter((m) => m.author.id !== this.me).length);
+    const [start, end] = this.range;
+    const rendered = new Set(this.#rows.slice(start, end).map((r) => r.message.id));
+    this.#keys.beforeRender((id) => rendered.has(id));
+  }
+
+  /** Decides where the feed opens: at the first unread message, or at the bottom. */
+  #place(messages: LocalMessage[]): void {
+    const feed = this.feed!;
+    const unread = this.unreadAfterSeq;
+    const olderUnread = unread !== undefined && messages[0]!.seq > unread + 1 && this.#hasOlder.value;
+    if (this.#hasNewer.value || olderUnread) {
+      void this.#seek(feed, unread);
+      return;
     }
-    this.#firstId = first;
-    this.#lastId = last;
-    this.#layout = this.#heights.offsets(messages.map((m) => m.id));
-    this.#updateRange();
+    this.#placing = false;
+    this.#unreadId = firstUnread(messages, unread, this.me)?.id;
+    if (!this.#unreadId) {
+      this.following = true;
+      return;
+    }
+    this.following = false;
+    this.#keeper.anchor = { id: this.#unreadId, offset: Math.min(96, (this.scroller?.clientHeight ?? 400) / 4) };
+  }
+
+  /** Loads what opening needs first: the newest page, then back to the first unread message. */
+  async #seek(feed: MessageFeed, unread: number | undefined): Promise<void> {
+    this.seeking = true;
+    try {
+      while (feed === this.feed && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+      const older = () => unread !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unread + 1;
+      while (feed === this.feed && feed.$hasOlder.get() && older()) await feed.loadOlder();
+    } catch {
+      // opens with what is loaded
+    } finally {
+      if (feed === this.feed) this.seeking = false;
+    }
+  }
+
+  /** Counts and announces messages that arrived at the end; your own sends bring you to the bottom. */
+  #noteNew(messages: LocalMessage[]): void {
+    const last = messages.at(-1);
+    const previous = this.#lastId;
+    this.#lastId = last?.id;
+    if (!last || !previous || last.id === previous) return;
+    const at = messages.findIndex((m) => m.id === previous);
+    if (at < 0) return;
+    const added = messages.slice(at + 1);
+    if (added.some((m) => m.pending && m.author.id === this.me)) void this.scrollToNewest();
+    const fromOthers = added.filter((m) => m.author.id !== this.me).length;
+    if (!fromOthers) return;
+    if (!this.following) this.unseen += fromOthers;
+    this.#pendingAnnounce += fromOthers;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      this.announcement = this.t.newMessages(this.#pendingAnnounce);
+      this.#pendingAnnounce = 0;
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  /** Keeps rendering the same messages after the list changed around them (pages added or dropped). */
+  #remapRange(old: Row[]): void {
+    const rows = this.#rows;
+    const index = new Map(rows.map((r, i) => [r.message.id, i]));
+    const kept = old
+      .slice(this.range[0], this.range[1])
+      .map((r) => index.get(r.message.id))
+      .filter((i) => i !== undefined);
+    let start: number;
+    let end: number;
+    if (kept.length) [start, end] = [Math.min(...kept), Math.max(...kept) + 1];
+    else {
+      const at = this.#keeper.anchor ? (index.get(this.#keeper.anchor.id) ?? rows.length) : rows.length;
+      [start, end] = [Math.max(0, at - FIRST_ROWS), Math.min(rows.length, at + FIRST_ROWS)];
+    }
+    if (this.following) end = rows.length;
+    this.range = [Math.min(start, end), end];
   }
 
   protected override updated(): void {
-    for (const row of this.#rows()) {
+    this.#busy = true;
+    const pass = ++this.#passes;
+    this.#settled = this.#afterRender(pass);
+  }
+
+  /** Once the rows themselves have rendered: measure them, put the reader back, render what is now in view. */
+  async #afterRender(pass: number): Promise<void> {
+    const rows = [...this.renderRoot.querySelectorAll('chat-message')];
+    await Promise.all(rows.map((r) => r.updateComplete));
+    if (pass !== this.#passes || !this.scroller) return;
+    let changed = false;
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
+      changed = this.#heights.set(row.dataset.id!, row.getBoundingClientRect().height) || changed;
       if (this.#observed.has(row)) continue;
       this.#observed.add(row);
       this.#resizes.observe(row);
@@ -157,10 +365,54 @@ export class ChatMessageListElement extends ChatElement {
       this.#observed.delete(row);
       this.#resizes.unobserve(row);
     }
-    const before = this.scroller?.scrollTop;
-    if (this.#anchor && Date.now() < this.#anchor.until) this.#restore(this.#anchor);
-    else if (this.#atBottom) this.#stickToBottom();
-    if (this.scroller?.scrollTop !== before) this.#updateRange(); // the correction moved the viewport
+    if (changed) this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
+    this.#position();
+    this.#updateRange();
+    this.#busy = false;
+    this.#keys.afterRender();
+    this.#maybeLoad();
+  }
+
+  /** Puts the reader where they were: at the bottom when following, else the anchor row where it was. */
+  #position(): void {
+    if (this.following && !this.#placing) this.#keeper.toBottom();
+    else {
+      const anchor = this.#keeper.anchor;
+      const index = anchor ? this.#rows.findIndex((r) => r.message.id === anchor.id) : -1;
+      this.#keeper.restore(index < 0 ? undefined : this.#modelTop(index));
+    }
+  }
+
+  /** Row heights changed after rendering (images, reactions, an edit): correct before the next paint. */
+  #resized(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const id = (entry.target as HTMLElement).dataset.id;
+      const height = entry.borderBoxSize[0]?.blockSize ?? entry.target.getBoundingClientRect().height;
+      if (id) changed = this.#heights.set(id, height) || changed;
+    }
+    if (!changed) return;
+    this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
+    if (!this.#busy) this.#position();
+    // Rendering more rows here would resize inside the observer's delivery: do it next frame.
+    if (!this.#frame) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#updateRange();
+      });
+    }
+  }
+
+  /** Where row `index` starts, in the log's scroll coordinates, from the layout. */
+  #modelTop(index: number): number {
+    return this.#origin() + (this.#layout.tops[index] ?? this.#layout.total);
+  }
+
+  /** Where the first row would start, in the log's scroll coordinates. */
+  #origin(): number {
+    const spacer = this.renderRoot.querySelector('.spacer');
+    if (!spacer || !this.scroller) return 0;
+    return spacer.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop;
   }
 
   /** Renders the rows that cover the viewport (and some overscan). */
@@ -168,107 +420,124 @@ export class ChatMessageListElement extends ChatElement {
     const s = this.scroller;
     if (!s) return;
     const { tops, total } = this.#layout;
-    const next = visibleRange(tops, total, s.scrollTop, s.clientHeight || 600, OVERSCAN_PX);
+    const next = visibleRange(tops, total, s.scrollTop - this.#origin(), s.clientHeight || 600, OVERSCAN_PX);
     if (next[0] !== this.range[0] || next[1] !== this.range[1]) this.range = next;
   }
 
-  async #bringIntoView(messageId: string, block: ScrollLogicalPosition): Promise<ChatMessageElement | undefined> {
-    const index = this.#messages.value.findIndex((m) => m.id === messageId);
-    if (index < 0 || !this.scroller) return undefined;
-    this.#atBottom = false;
-    this.scroller.scrollTop = Math.max(0, (this.#layout.tops[index] ?? 0) - this.scroller.clientHeight / 3);
-    this.#updateRange();
-    await this.updateComplete;
-    const row = this.#rows().find((r) => r.message?.id === messageId);
-    row?.scrollIntoView({ block });
-    return row;
+  /** The first message in view by the layout (its row may not be rendered yet), and where it is. */
+  #estimateFirstVisible(): { id: string; offset: number } | undefined {
+    const s = this.scroller;
+    const { tops, total } = this.#layout;
+    if (!s || !tops.length) return undefined;
+    const origin = this.#origin();
+    const [index] = visibleRange(tops, total, s.scrollTop - origin, 0, 0);
+    const row = this.#rows[index];
+    return row && { id: row.message.id, offset: origin + tops[index]! - s.scrollTop };
   }
 
-  #stickToBottom(): void {
-    if (this.scroller) this.scroller.scrollTop = this.scroller.scrollHeight;
+  #firstVisibleIndex(): number {
+    const top = this.#keeper.firstVisible()?.id;
+    return Math.max(
+      0,
+      this.#rows.findIndex((r) => r.message.id === top),
+    );
   }
 
-  #rows(): ChatMessageElement[] {
-    return [...this.renderRoot.querySelectorAll('chat-message')];
+  #rowElement(id: string): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`) ?? undefined;
   }
 
-  /** The first message row at least partly visible, and where it is relative to the top of the log. */
-  #visibleAnchor(): { id: string; top: number } | undefined {
-    const top = this.scroller?.getBoundingClientRect().top ?? 0;
-    const row = this.#rows().find((r) => r.getBoundingClientRect().bottom > top);
-    return row?.message ? { id: row.message.id, top: row.getBoundingClientRect().top - top } : undefined;
-  }
-
-  /** Puts the anchor row back where the reader saw it. */
-  #restore(anchor: { id: string; top: number }): void {
-    const row = this.#rows().find((r) => r.message?.id === anchor.id);
-    if (!row) {
-      const index = this.#messages.value.findIndex((m) => m.id === anchor.id);
-      if (index >= 0) this.scroller.scrollTop = (this.#layout.tops[index] ?? 0) - anchor.top;
-      return;
-    }
-    const drift = row.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - anchor.top;
-    if (Math.abs(drift) > 0.5) this.scroller.scrollTop += drift;
-  }
-
-  #noteNew(fromOthers: number): void {
-    if (!this.#atBottom) this.unseen += fromOthers;
-    if (fromOthers === 0) return;
-    this.#pendingAnnounce += fromOthers;
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      this.announcement = this.t.newMessages(this.#pendingAnnounce);
-      this.#pendingAnnounce = 0;
-    }, ANNOUNCE_AFTER_MS);
+  #maybeLoad(): void {
+    const s = this.scroller;
+    if (!s || this.#placing || this.seeking) return;
+    if (s.scrollTop < NEAR_EDGE_PX) void this.#load('older');
+    else if (s.scrollHeight - s.scrollTop - s.clientHeight < NEAR_EDGE_PX) void this.#load('newer');
   }
 
   #onScroll = () => {
     const s = this.scroller;
-    this.#atBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 24;
-    if (this.#atBottom) this.unseen = 0;
+    const atEnd = s.scrollHeight - s.scrollTop - s.clientHeight < 2 && !this.#hasNewer.value;
+    if (!this.#keeper.ours()) this.following = atEnd;
+    else if (atEnd && !this.#placing) this.following = true;
+    if (!this.following && !this.#busy) this.#keeper.capture();
+    if (this.following) this.unseen = 0;
     this.#updateRange();
-    if (s.scrollTop < NEAR_EDGE_PX && this.#hasOlder.value && !this.#loading.value && this.feed) {
-      void this.feed.loadOlder().catch(() => {});
-    }
+    this.#maybeLoad();
+  };
+
+  #onJump = async (event: Event) => {
+    const hadFocus = this.shadowRoot?.activeElement === event.currentTarget;
+    await this.scrollToNewest();
+    if (hadFocus) this.#keys.focusRow(this.#rows.length - 1);
+  };
+
+  #onEmptySlot = (event: Event) => {
+    const nodes = (event.target as HTMLSlotElement).assignedNodes({ flatten: true });
+    this.emptySlotted = nodes.some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
   };
 
   protected override render() {
-    const messages = this.#messages.value;
+    const rows = this.#rows;
     const t = this.t;
     const { tops, total } = this.#layout;
-    // Until the viewport has been measured, only the newest rows: the list opens at the bottom.
-    const end = this.range[1] ? Math.min(this.range[1], messages.length) : messages.length;
-    const start = this.range[1] ? Math.min(this.range[0], end) : Math.max(0, end - FIRST_ROWS);
-    const loadingOlder = this.#hasOlder.value && this.#loading.value;
-    const beginning = !this.#hasOlder.value && messages.length > 0 && !this.noReplies;
-    // Neither edge note may move the log: "loading" floats over it, "beginning" scrolls with the rows.
-    return html`${loadingOlder ? html`<div class="edge loading" role="status">${t.loadingOlder}</div>` : nothing}
-      ${messages.length || this.#loading.value ? nothing : html`<div class="empty"><slot name="empty">${t.empty}</slot></div>`}
-      <div part="list" class="scroller" role="log" aria-live="off" aria-label=${this.label} tabindex="0" @scroll=${this.#onScroll}>
+    const [start, end] = this.range;
+    const stop = this.#tabStop;
+    const stopShown = rows.slice(start, end).some((r) => r.message.id === stop);
+    const beginning = !this.#hasOlder.value && rows.length > 0 && !this.noReplies;
+    const empty = !rows.length && !this.#loading.value;
+    const jump = rows.length > 0 && (!this.following || this.#hasNewer.value || this.unseen > 0) && !this.#placing;
+    // The edge notes float over the log, and "beginning" scrolls with the rows: neither moves them.
+    return html`${this.loadingEdge === 'older' ? html`<div class="edge loading top" role="status">${t.loadingOlder}</div>` : nothing}
+      ${empty ? html`<div part="empty" class="empty"><slot name="empty" @slotchange=${this.#onEmptySlot}></slot>${this.emptySlotted ? nothing : t.empty}</div>` : nothing}
+      <div
+        part="list"
+        class="scroller"
+        role="log"
+        aria-live="off"
+        aria-label=${this.label}
+        aria-busy=${this.seeking || this.#placing ? 'true' : 'false'}
+        tabindex=${stopShown || !rows.length ? -1 : 0}
+        @scroll=${this.#onScroll}
+        @keydown=${this.#keys.keydown}
+        @focusin=${this.#keys.focusin}
+        @focus=${this.#keys.focus}
+      >
         ${beginning ? html`<div class="edge" role="status">${t.beginning}</div>` : nothing}
-        <div style="height: ${tops[start] ?? 0}px" aria-hidden="true"></div>
+        <div class="spacer" style="height: ${tops[start] ?? 0}px"></div>
         ${repeat(
-          messages.slice(start, end),
-          (m) => m.id,
-          (m) =>
-            html`<chat-message
-              exportparts=${MESSAGE_PARTS}
-              .message=${m}
-              .me=${this.me}
-              .strings=${this.strings}
-              ?no-replies=${this.noReplies}
-              ?highlighted=${m.id === this.highlighted}
-            ></chat-message>`,
+          rows.slice(start, end),
+          (r) => r.message.id,
+          (r) => this.#renderRow(r, r.message.id === stop),
         )}
-        <div style="height: ${total - (tops[end] ?? total)}px" aria-hidden="true"></div>
+        <div class="spacer" style="height: ${total - (tops[end] ?? total)}px"></div>
       </div>
+      ${this.loadingEdge === 'newer' || this.seeking ? html`<div class="edge loading bottom" role="status">${t.loadingNewer}</div>` : nothing}
       ${
-        this.unseen > 0
-          ? html`<button part="new-messages" class="pill" aria-label=${t.jumpToLatest} @click=${this.scrollToLatest}>
-            ${t.newMessages(this.unseen)} ↓
+        jump
+          ? html`<button part="new-messages" class="pill" @click=${this.#onJump}>
+            ${this.unseen > 0 ? t.newMessages(this.unseen) : t.jumpToLatest} <span aria-hidden="true">↓</span>
           </button>`
           : nothing
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #renderRow(row: Row, current: boolean) {
+    const m = row.message;
+    const t = this.t;
+    return html`<div class="row" data-id=${m.id}>
+      ${row.day ? html`<div part="day" class="day" role="separator" aria-label=${row.day}><span>${row.day}</span></div>` : nothing}
+      ${row.unread ? html`<div part="new-divider" class="divider" role="separator" aria-label=${t.newDivider}><span>${t.newDivider}</span></div>` : nothing}
+      <chat-message
+        exportparts=${MESSAGE_PARTS}
+        .message=${m}
+        .me=${this.me}
+        .strings=${this.strings}
+        .continued=${row.continued}
+        .current=${current}
+        ?no-replies=${this.noReplies}
+        ?highlighted=${m.id === this.highlighted}
+      ></chat-message>
+    </div>`;
   }
 }

@@ -6,16 +6,24 @@ import { ChatElement } from '../shared/chat-element.js';
 import { renderMarkdown, safeUrl } from '../shared/markdown.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
+import { renderAvatar } from './avatar.js';
 import { chatMessageStyles } from './chat-message.styles.js';
+import { TouchController } from './touch-controller.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 
+/** What opens over the message's content: the actions menu, or the question before deleting. */
+type Popup = 'menu' | 'confirm' | undefined;
+
 /**
- * One message: author, time, content (the safe markdown subset, images, videos), edited and deleted
- * states, reactions, the reply count, and actions (reply, react, and edit/delete for your own).
+ * One message: avatar, author, time, content (the safe markdown subset, images, videos), edited and
+ * deleted states, reactions, the reply count, and actions (reply, react, and edit/delete for your own).
+ * With a mouse the actions are a toolbar shown on hover or focus; on touch they open as a menu from a
+ * "More" button or a long press. Deleting asks first.
  *
  * @fires chat-message-action - A control asks for `reply`, `react`, `unreact`, `edit`, `delete`, `retry` or `discard`.
  * @csspart message - The message's frame.
+ * @csspart avatar - The author's picture, or initials on a colour of their own.
  * @csspart author - The author's name.
  * @csspart time - The time it was sent.
  * @csspart body - The content.
@@ -26,7 +34,11 @@ const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
  * @csspart reactions - The reactions row.
  * @csspart reaction - One reaction button.
  * @csspart replies - The reply count that opens the thread.
- * @csspart actions - The actions toolbar.
+ * @csspart actions - The actions toolbar (mouse and keyboard).
+ * @csspart more - The "More actions" button (touch).
+ * @csspart menu - The actions menu (touch).
+ * @csspart confirm - The question asked before deleting.
+ * @cssproperty --chat-avatar-size - Size of the avatar (36px).
  * @slot actions - Extra controls added to the actions toolbar.
  *
  * @tagname chat-message
@@ -44,16 +56,48 @@ export class ChatMessageElement extends ChatElement {
   @property({ type: Boolean, reflect: true }) highlighted = false;
   /** Set on your own messages. */
   @property({ type: Boolean, reflect: true }) mine = false;
+  /** Grouped under the previous message (same author, moments later): no avatar or author line; the time shows on hover or focus. */
+  @property({ type: Boolean, reflect: true }) continued = false;
+  /**
+   * Whether this message is the list's tab stop. When false the message and every control in it are out
+   * of the tab order (`tabindex="-1"`); when true the message is, and its controls join once focus is in it.
+   */
+  @property({ type: Boolean }) current = true;
   @state() private editing = false;
   @state() private picking = false;
+  @state() private popup: Popup;
+  @state() private within = false;
+  @state() private brokenAvatar = false;
+  readonly #touch = new TouchController(this, () => void this.#open('menu'));
+  /** Where focus goes back to when the picker, editor, menu or question closes. */
+  #opener: HTMLElement | undefined;
 
   /** Starts editing (your own text messages). */
   edit(): void {
     if (this.#canEdit) this.editing = true;
   }
 
+  /** Focuses the message itself (the list moves focus between messages with the arrow keys). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusin', this.#focusin);
+    this.addEventListener('focusout', this.#focusout);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('focusin', this.#focusin);
+    this.removeEventListener('focusout', this.#focusout);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('message') || changed.has('me')) this.mine = !!this.message && this.message.author.id === this.me;
+    if (changed.has('message') && changed.get('message')?.author.id !== this.message?.author.id)
+      this.brokenAvatar = false;
   }
 
   get #canEdit(): boolean {
@@ -66,6 +110,20 @@ export class ChatMessageElement extends ChatElement {
     );
   }
 
+  /** `-1` while the message's controls stay out of the tab order. */
+  get #tab() {
+    return this.current && this.within ? nothing : -1;
+  }
+
+  #focusin = () => {
+    this.within = true;
+  };
+
+  #focusout = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    this.within = !!next && (next === this || this.contains(next));
+  };
+
   #ask(request: MessageAction): void {
     if (this.message) this.dispatchEvent(new ChatMessageActionEvent(this.message, request));
   }
@@ -74,38 +132,62 @@ export class ChatMessageElement extends ChatElement {
     const m = this.message;
     if (!m) return nothing;
     const t = this.t;
-    return html`<article part="message" aria-label=${`${m.author.displayName}, ${formatTime(m.createdAt, this.locale)}`}>
-      <header>
-        <span part="author" class="author">${m.author.displayName}</span>
-        <time part="time" datetime=${m.createdAt} title=${fullTime(m.createdAt, this.locale)}>${formatTime(m.createdAt, this.locale)}</time>
-        ${m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
-      </header>
-      ${this.editing ? this.#renderEditor(m) : this.#renderBody(m)}
-      ${this.#renderStatus(m)} ${this.#renderReactions(m)}
-      ${
-        m.replyCount > 0 && !this.noReplies
-          ? html`<button part="replies" class="replies" @click=${() => this.#ask({ action: 'reply' })}>${t.replies(m.replyCount)}</button>`
-          : nothing
-      }
-      ${m.deletedAt || m.pending || m.failed ? nothing : this.#renderActions()}
+    const when = fullTime(m.createdAt, this.locale);
+    return html`<article
+      part="message"
+      class=${this.#touch.touch ? 'touch' : ''}
+      tabindex=${this.current ? 0 : -1}
+      aria-label=${`${m.author.displayName}, ${formatTime(m.createdAt, this.locale)}`}
+    >
+      <div class="gutter">
+        ${
+          this.continued
+            ? html`<time part="time" class="hover-time" datetime=${m.createdAt} title=${when}>${shortTime(m.createdAt, this.locale)}</time>`
+            : renderAvatar(m.author, this.brokenAvatar, () => {
+                this.brokenAvatar = true;
+              })
+        }
+      </div>
+      <div class="main">
+        ${
+          this.continued
+            ? nothing
+            : html`<header>
+              <span part="author" class="author">${m.author.displayName}</span>
+              <time part="time" datetime=${m.createdAt} title=${when}>${formatTime(m.createdAt, this.locale)}</time>
+              ${m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
+            </header>`
+        }
+        ${this.editing ? this.#renderEditor(m) : this.#renderBody(m)}
+        ${this.continued && m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
+        ${this.#renderStatus(m)} ${this.#renderReactions(m)}
+        ${
+          m.replyCount > 0 && !this.noReplies
+            ? html`<button part="replies" class="replies" tabindex=${this.#tab} @click=${() => this.#ask({ action: 'reply' })}>${t.replies(m.replyCount)}</button>`
+            : nothing
+        }
+        ${this.popup === 'menu' ? this.#renderMenu() : nothing} ${this.popup === 'confirm' ? this.#renderConfirm() : nothing}
+      </div>
+      ${m.deletedAt || m.pending || m.failed ? nothing : this.#touch.touch ? this.#renderMore() : this.#renderToolbar()}
     </article>`;
   }
 
   #renderBody(m: LocalMessage) {
     if (m.deletedAt || !m.body) return html`<div part="body" class="body deleted">${this.t.deleted}</div>`;
-    return html`<div part="body" class="body">${renderBody(m.body)}</div>`;
+    return html`<div part="body" class="body" dir="auto">${renderBody(m.body)}</div>`;
   }
 
   #renderEditor(m: LocalMessage) {
     const text = m.body?.type === 'text' ? m.body.text : '';
     const save = () => {
       const next = this.renderRoot.querySelector('textarea')?.value.trim();
-      void this.#stopEditing();
+      void this.#close(() => (this.editing = false));
       if (next && next !== text) this.#ask({ action: 'edit', body: { type: 'text', text: next } });
     };
     return html`<div class="edit">
       <textarea
         aria-label=${this.t.edit}
+        dir="auto"
         .value=${text}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter' && !e.shiftKey) {
@@ -113,20 +195,13 @@ export class ChatMessageElement extends ChatElement {
             save();
           } else if (e.key === 'Escape') {
             e.stopPropagation();
-            void this.#stopEditing();
+            void this.#close(() => (this.editing = false));
           }
         }}
       ></textarea>
       <button @click=${save}>${this.t.save}</button>
-      <button @click=${() => this.#stopEditing()}>${this.t.cancel}</button>
+      <button @click=${() => this.#close(() => (this.editing = false))}>${this.t.cancel}</button>
     </div>`;
-  }
-
-  /** Leaves the edit box and puts focus back on the Edit button, where editing started. */
-  async #stopEditing(): Promise<void> {
-    this.editing = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[data-action="edit"]')?.focus();
   }
 
   #renderStatus(m: LocalMessage) {
@@ -134,8 +209,8 @@ export class ChatMessageElement extends ChatElement {
     if (!m.failed) return nothing;
     return html`<div class="status failed" role="alert">
       ${this.t.failed} ${m.failed.detail}
-      <button @click=${() => this.#ask({ action: 'retry' })}>${this.t.retry}</button>
-      <button @click=${() => this.#ask({ action: 'discard' })}>${this.t.discard}</button>
+      <button tabindex=${this.#tab} @click=${() => this.#ask({ action: 'retry' })}>${this.t.retry}</button>
+      <button tabindex=${this.#tab} @click=${() => this.#ask({ action: 'discard' })}>${this.t.discard}</button>
     </div>`;
   }
 
@@ -146,6 +221,7 @@ export class ChatMessageElement extends ChatElement {
         const mine = !!this.me && r.userIds.includes(this.me);
         return html`<button
           part="reaction"
+          tabindex=${this.#tab}
           aria-pressed=${mine ? 'true' : 'false'}
           aria-label=${this.t.reactionCount(r.emoji, r.count, mine)}
           @click=${() => this.#ask(mine ? { action: 'unreact', emoji: r.emoji } : { action: 'react', emoji: r.emoji })}
@@ -161,10 +237,10 @@ export class ChatMessageElement extends ChatElement {
                 html`<button
                   aria-label=${this.t.reactWith(emoji)}
                   @click=${() => {
-                    void this.#closePicker();
+                    void this.#close(() => (this.picking = false));
                     this.#ask({ action: 'react', emoji });
                   }}
-                  @keydown=${this.#pickerKeydown}
+                  @keydown=${this.#escape(() => (this.picking = false))}
                 >
                   ${emoji}
                 </button>`,
@@ -175,41 +251,148 @@ export class ChatMessageElement extends ChatElement {
     </div>`;
   }
 
-  #renderActions() {
+  /** The toolbar for mouse and keyboard: hidden (and so unclickable) until the message is hovered or focused. */
+  #renderToolbar() {
     const t = this.t;
     return html`<div part="actions" class="actions" role="toolbar" aria-label=${t.actions}>
-      ${this.noReplies ? nothing : html`<button @click=${() => this.#ask({ action: 'reply' })}>${t.reply}</button>`}
-      <button aria-expanded=${this.picking ? 'true' : 'false'} @click=${this.#togglePicker}>${t.react}</button>
-      ${this.#canEdit ? html`<button data-action="edit" @click=${() => this.edit()}>${t.edit}</button>` : nothing}
-      ${this.mine ? html`<button @click=${() => this.#ask({ action: 'delete' })}>${t.delete}</button>` : nothing}
+      ${this.noReplies ? nothing : html`<button tabindex=${this.#tab} @click=${() => this.#ask({ action: 'reply' })}>${t.reply}</button>`}
+      <button tabindex=${this.#tab} aria-expanded=${this.picking ? 'true' : 'false'} @click=${this.#togglePicker}>${t.react}</button>
+      ${this.#canEdit ? html`<button tabindex=${this.#tab} data-action="edit" @click=${this.#startEditing}>${t.edit}</button>` : nothing}
+      ${this.mine ? html`<button tabindex=${this.#tab} @click=${(e: Event) => this.#open('confirm', e)}>${t.delete}</button>` : nothing}
       <slot name="actions"></slot>
     </div>`;
   }
 
-  #pickerKeydown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.stopPropagation();
-    void this.#closePicker();
+  /** On touch: one visible button that opens the actions as a menu. */
+  #renderMore() {
+    return html`<button
+      part="more"
+      class="more"
+      tabindex=${this.#tab}
+      aria-label=${this.t.more}
+      aria-haspopup="menu"
+      aria-expanded=${this.popup === 'menu' ? 'true' : 'false'}
+      @click=${(e: Event) => (this.popup === 'menu' ? this.#close(() => (this.popup = undefined)) : this.#open('menu', e))}
+    >
+      <span aria-hidden="true">⋯</span>
+    </button>`;
+  }
+
+  #renderMenu() {
+    const t = this.t;
+    const item = (label: string, run: () => void) =>
+      html`<button role="menuitem" tabindex="-1" @click=${run}>${label}</button>`;
+    return html`<div part="menu" class="menu" role="menu" aria-label=${t.actions} @keydown=${this.#menuKeydown}>
+      ${this.noReplies ? nothing : item(t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })))}
+      ${item(t.react, () => this.#fromMenu(() => this.#togglePicker()))}
+      ${this.#canEdit ? item(t.edit, () => this.#fromMenu(this.#startEditing)) : nothing}
+      ${this.mine ? item(t.delete, () => void this.#open('confirm')) : nothing}
+    </div>`;
+  }
+
+  #renderConfirm() {
+    const t = this.t;
+    return html`<div
+      part="confirm"
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-question"
+      @keydown=${this.#escape(() => (this.popup = undefined))}
+    >
+      <p id="confirm-question">${t.confirmDelete}</p>
+      <button class="danger" @click=${this.#delete}>${t.deleteMessage}</button>
+      <button data-autofocus @click=${() => this.#close(() => (this.popup = undefined))}>${t.cancel}</button>
+    </div>`;
+  }
+
+  #delete = () => {
+    this.popup = undefined;
+    this.#opener = undefined;
+    this.#ask({ action: 'delete' });
+    void this.updateComplete.then(() => this.focus());
   };
 
-  /** Closes the emoji picker and puts focus back on the button that opened it. */
-  #closePicker = async () => {
-    this.picking = false;
+  /** Opens the menu or the question, remembering where focus goes back to, and focuses inside it. */
+  async #open(popup: Exclude<Popup, undefined>, event?: Event): Promise<void> {
+    if (!this.message || this.message.deletedAt || this.message.pending || this.message.failed) return;
+    if (!(popup === 'confirm' && this.popup === 'menu')) {
+      const active = this.shadowRoot?.activeElement as HTMLElement | null;
+      this.#opener = (event?.currentTarget as HTMLElement | undefined) ?? active ?? undefined;
+    }
+    this.popup = popup;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.actions [aria-expanded]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(popup === 'menu' ? '[role="menuitem"]' : '[data-autofocus]')?.focus();
+  }
+
+  /** Runs an item of the menu: the menu closes first, and what the item opens takes focus. */
+  #fromMenu(run: () => void): void {
+    this.popup = undefined;
+    run();
+    if (!this.picking && !this.editing) void this.updateComplete.then(() => this.#restoreFocus());
+  }
+
+  #startEditing = () => {
+    this.#opener ??= (this.shadowRoot?.activeElement as HTMLElement | null) ?? undefined;
+    this.edit();
   };
+
+  #menuKeydown = (event: KeyboardEvent) => {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const go = (index: number) => items[(index + items.length) % items.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(items.length - 1);
+    else if (event.key === 'Escape') void this.#close(() => (this.popup = undefined));
+    else if (event.key === 'Tab') this.popup = undefined;
+    else return;
+    if (event.key !== 'Tab') event.preventDefault();
+    event.stopPropagation();
+  };
+
+  /** A keydown handler closing with Escape. */
+  #escape(close: () => void) {
+    return (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      void this.#close(close);
+    };
+  }
+
+  /** Closes the picker, editor, menu or question and puts focus back where it was opened from. */
+  async #close(close: () => void): Promise<void> {
+    close();
+    await this.updateComplete;
+    this.#restoreFocus();
+  }
+
+  #restoreFocus(): void {
+    const opener = this.#opener;
+    this.#opener = undefined;
+    if (opener?.isConnected) opener.focus();
+    else (this.renderRoot.querySelector<HTMLElement>('.more') ?? this.renderRoot.querySelector('article'))?.focus();
+  }
 
   #togglePicker = async () => {
     this.picking = !this.picking;
     if (!this.picking) return;
+    this.#opener ??= this.renderRoot.querySelector<HTMLElement>('.actions [aria-expanded], .more') ?? undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.picker button')?.focus();
   };
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('editing') && this.editing) this.renderRoot.querySelector('textarea')?.focus();
+    // Links and players in the content follow the message's place in the tab order too.
+    const tab = this.current && this.within ? 0 : -1;
+    for (const control of this.renderRoot.querySelectorAll<HTMLElement>('.body a, .body video')) control.tabIndex = tab;
   }
 }
+
+/** The time of day alone ("14:05"), shown beside a grouped message. */
+const shortTime = (iso: string, locale: string | undefined) =>
+  new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(Date.parse(iso));
 
 function renderBody(body: MessageBody) {
   switch (body.type) {

@@ -3,12 +3,21 @@ import { css } from 'lit';
 export const chatMessageStyles = css`
   :host {
     display: block;
+    --_avatar-size: var(--chat-avatar-size, 36px);
   }
   article {
     position: relative;
+    display: flex;
+    gap: calc(var(--_space) * 1.25);
     padding: calc(var(--_space) * 0.75 * var(--_density)) calc(var(--_space) * 1.5);
     border-radius: var(--_radius);
     line-height: 1.45;
+  }
+  :host([continued]) article {
+    padding-block: calc(var(--_space) * 0.25 * var(--_density));
+  }
+  article:focus-visible {
+    outline-offset: -2px;
   }
   article:hover,
   article:focus-within {
@@ -20,6 +29,50 @@ export const chatMessageStyles = css`
   :host([highlighted]) article {
     background: var(--_highlight);
     transition: background 1s;
+  }
+  .gutter {
+    flex: none;
+    width: var(--_avatar-size);
+  }
+  .main {
+    flex: 1;
+    min-width: 0;
+  }
+  .touch .main {
+    padding-inline-end: 28px;
+  }
+  .avatar {
+    display: grid;
+    place-items: center;
+    width: var(--_avatar-size);
+    height: var(--_avatar-size);
+    border-radius: 50%;
+    overflow: hidden;
+    background: var(--_avatar-bg);
+    color: #fff;
+    font-weight: 600;
+    font-size: calc(var(--_avatar-size) * 0.4);
+    line-height: 1;
+    user-select: none;
+  }
+  .avatar img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    margin: 0;
+    border-radius: 0;
+  }
+  .hover-time {
+    display: block;
+    text-align: end;
+    font-size: 0.7em;
+    line-height: 2.1;
+    white-space: nowrap;
+    visibility: hidden;
+  }
+  article:hover .hover-time,
+  article:focus-within .hover-time {
+    visibility: visible;
   }
   header {
     display: flex;
@@ -64,8 +117,8 @@ export const chatMessageStyles = css`
     color: var(--_accent);
     font-weight: 600;
   }
-  img,
-  video {
+  .body img,
+  .body video {
     display: block;
     max-width: min(100%, 420px);
     height: auto;
@@ -80,12 +133,7 @@ export const chatMessageStyles = css`
     align-items: center;
     margin-top: 4px;
   }
-  .reactions button,
-  .replies,
-  .status button,
-  .actions button,
-  .picker button,
-  .edit button {
+  button {
     border: 1px solid var(--_border);
     background: var(--_bg);
     border-radius: 999px;
@@ -103,17 +151,77 @@ export const chatMessageStyles = css`
   .failed {
     color: var(--_danger);
   }
+  /* Invisible controls take no input: the toolbar is hidden (not transparent) until hover or focus. */
   .actions {
     position: absolute;
     top: -10px;
     inset-inline-end: var(--_space);
     display: flex;
     gap: 2px;
-    opacity: 0;
+    visibility: hidden;
   }
-  article:hover .actions,
   article:focus-within .actions {
-    opacity: 1;
+    visibility: visible;
+  }
+  @media (hover: hover) {
+    article:hover .actions {
+      visibility: visible;
+    }
+  }
+  .more {
+    position: absolute;
+    top: 2px;
+    inset-inline-end: 4px;
+    min-width: 32px;
+    min-height: 32px;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_muted);
+    font-size: 1.2em;
+    line-height: 1;
+  }
+  .menu,
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin-top: 6px;
+    padding: 4px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    max-width: 320px;
+  }
+  .menu button {
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    text-align: start;
+    padding: 10px 12px;
+    background: transparent;
+  }
+  .menu button:focus,
+  .menu button:hover {
+    background: var(--_surface);
+  }
+  .confirm {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+  .confirm p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .confirm button {
+    padding: 6px 14px;
+  }
+  .danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
   }
   .picker {
     display: flex;

@@ -8,9 +8,9 @@ import type { ChatMessageListElement, MessageFeed } from '../../src/chat-message
 import type { ChatWindowElement } from '../../src/chat-window/chat-window.component.js';
 import './support/benign-errors.js';
 import { makeClient } from './support/clients.js';
-import { bodyText, getByRole } from './support/dom.js';
+import { bodyText, byRole, getByRole } from './support/dom.js';
 import { describe, it } from './support/mocha.js';
-import { createChannel, postMany, registerUser } from './support/rest.js';
+import { createChannel, postMany, postMessage, registerUser } from './support/rest.js';
 import { frames, steady, until } from './support/wait.js';
 
 /** The rows a list has in its DOM right now. */
@@ -30,6 +30,14 @@ async function scrollUpNearTop(log: HTMLElement): Promise<void> {
     log.scrollTop = Math.max(150, log.scrollTop - log.clientHeight);
     await frames(2);
   }
+}
+
+/** Message `i` of a history whose rows differ in height: one line, a paragraph, a list, a code block. */
+function lines(i: number): string {
+  if (i % 4 === 1) return `line ${i}: ${'words that wrap across the width of the log, '.repeat(5)}`;
+  if (i % 4 === 2) return `line ${i}\n- first\n- second\n- third`;
+  if (i % 4 === 3) return `line ${i}\n\`\`\`\nlet n = ${i};\n\`\`\``;
+  return `line ${i}`;
 }
 
 function synthetic(count: number): LocalMessage[] {
@@ -86,6 +94,58 @@ describe('scrolling', () => {
       );
     }
     expect(room.$messages.get().length).to.equal(200);
+  });
+
+  it('holds the first visible message to the pixel on every frame while older pages load', async () => {
+    const authors = await Promise.all(['ann', 'ben', 'cy', 'dee'].map((name) => registerUser(name)));
+    const channel = await createChannel(authors[0]!, authors.slice(1));
+    await Promise.all(
+      authors.map(async (author, a) => {
+        for (let i = a + 1; i <= 160; i += authors.length) await postMessage(author, channel.id, lines(i));
+      }),
+    );
+    const client = makeClient({ token: authors[0]!.token });
+    const room = client.channel(channel.id);
+    const box = await fixture<HTMLElement>(
+      html`<div style="height: 480px; width: 560px; display: flex; flex-direction: column">
+        <chat-message-list style="flex: 1" label="Lines" .feed=${room} .me=${authors[0]!.user.id}></chat-message-list>
+      </div>`,
+    );
+    const list = box.querySelector('chat-message-list')!;
+    const log = getByRole(list, 'log');
+    await until(() => rowsOf(list).some((r) => bodyText(r).startsWith('line 160')), 'the newest message');
+    await steady(() => log.scrollTop, 'the log at the bottom');
+
+    while (room.$hasOlder.get()) {
+      await scrollUpNearTop(log);
+      await steady(() => log.scrollTop, 'the log near the top');
+      log.scrollTop = 0; // the reader reaches the top: the next older page loads
+      const anchor = firstVisibleRow(log, list);
+      const id = anchor.message!.id;
+      const offset = () => {
+        const row = rowsOf(list).find((r) => r.message?.id === id);
+        return row ? row.getBoundingClientRect().top - log.getBoundingClientRect().top : Number.NaN;
+      };
+      const before = offset();
+      const loaded = room.$messages.get().length;
+      const samples: number[] = [];
+      let sampling = true;
+      const sample = () => {
+        samples.push(offset());
+        if (sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      await until(() => room.$messages.get().length > loaded && !room.$loading.get(), 'an older page');
+      await steady(offset, `the position of ${bodyText(anchor)}`);
+      sampling = false;
+      const moved = samples.filter((top) => !(Math.abs(top - before) <= 1));
+      expect(samples.length, 'frames sampled').to.be.above(10);
+      expect(
+        moved,
+        `"${bodyText(anchor)}" at ${before}px moved in some frames while ${room.$messages.get().length} loaded`,
+      ).to.deep.equal([]);
+    }
+    expect(byRole(list, 'status', 'This is the beginning of the channel.')).to.have.length(1);
   });
 
   it('keeps the DOM small with 10,000 messages, wherever the reader scrolls', async () => {
