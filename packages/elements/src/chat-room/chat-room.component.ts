@@ -1,4 +1,4 @@
-import { type ChatClient, createChatClient } from '@confab/core';
+import { type AuthStatus, type ChatClient, createChatClient } from '@confab/core';
 import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -10,6 +10,7 @@ import type { Channel, User } from '@confab/core';
 import type { ChatChannelSelectEvent } from '../events/chat-channel-select.js';
 import type { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
 import type { ChatThreadOpenEvent } from '../events/chat-thread-open.js';
+import { allowed } from '../shared/allowed.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { chatClientContext } from '../shared/context.js';
@@ -27,19 +28,13 @@ function focusedElement(): HTMLElement | undefined {
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
-/** The page's localStorage, if it may use one (sandboxed frames may not). */
-function localStorageOrNone(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The whole chat in one element: the channel sidebar, the chat window, and a thread panel beside it
- * (one pane at a time on narrow widths). Give it `server` (and a host-app `token`), or a `client`; without
- * a token it offers the server's built-in sign-in.
+ * The whole chat in one element: the channel sidebar (with who is signed in), the chat window, and a
+ * thread panel beside it (one pane at a time below 720px). Give it `server` (and a host-app `token`), or a
+ * `client`; without a token it offers the server's built-in sign-in. The client's `$auth` decides between
+ * the sign-in form and the chat; signing out and in again (as anyone) starts clean, and the room keeps
+ * working when it is detached and attached again or given another `client`. Focus moves to the composer
+ * after signing in and after switching channels.
  *
  * @example <chat-room server="http://localhost:8787" token="…" channel="…"></chat-room>
  * @csspart layout - The grid holding the panes.
@@ -47,6 +42,9 @@ function localStorageOrNone(): Storage | undefined {
  * @csspart window - The chat window.
  * @csspart thread - The thread panel.
  * @csspart message - Every message (exported from the lists inside).
+ * @csspart account - Who is signed in (the account menu's button with the built-in sign-in).
+ * @csspart account-menu - The account menu.
+ * @csspart avatar - The signed-in user's avatar.
  *
  * @tagname chat-room
  */
@@ -57,7 +55,7 @@ export class ChatRoomElement extends ChatElement {
   @property() server = '';
   /** A host-app token (a JWT your backend signs); without it the built-in sign-in is shown. */
   @property() token = '';
-  /** The channel to open first. */
+  /** The channel shown; the first joined channel when empty. */
   @property() channel = '';
   /** Keep a built-in sign-in across reloads (in localStorage); without it every page load signs in anew. */
   @property({ type: Boolean }) remember = false;
@@ -70,58 +68,101 @@ export class ChatRoomElement extends ChatElement {
 
   @state() private thread: { channel: string; message: string } | undefined;
   @state() private pane: Pane = 'window';
-  @state() private resuming = false;
   #ownClient: ChatClient | undefined;
+  /** The own client was disconnected when the room left the document: reconnect it on return. */
+  #reconnect = false;
   #returnFocus: HTMLElement | undefined;
+  #lastAuth: AuthStatus | undefined;
+  /** The shown channel while it is one of the joined channels (to notice leaving it). */
+  #memberOf: string | undefined;
+  #focusComposer = false;
+  readonly #auth = new StoreController<AuthStatus>(this, 'signed-out');
   readonly #me = new StoreController<User | null>(this, null);
   readonly #channels = new StoreController<Channel[]>(this, []);
-  readonly #account = new AccountMenu(this, () => void this.#signOut());
+  readonly #account = new AccountMenu(this, () => void this.client?.logout());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const ownsClient = !this.client || this.client === this.#ownClient;
-    if ((changed.has('server') || changed.has('token') || changed.has('remember')) && ownsClient) {
+    const external = !!this.client && this.client !== this.#ownClient;
+    if (external && this.#ownClient) {
+      this.#ownClient.disconnect();
+      this.#ownClient = undefined;
+    }
+    if (!external && (!this.#ownClient || changed.has('server') || changed.has('token') || changed.has('remember'))) {
       this.#ownClient?.disconnect();
-      const baseUrl = this.server || globalThis.location?.origin || '';
-      const remember = !this.token && this.remember ? localStorageOrNone() : undefined;
+      const remember = !this.token && this.remember;
       this.#ownClient = createChatClient({
-        baseUrl,
+        baseUrl: this.server || globalThis.location?.origin || '',
         ...(this.token ? { token: this.token } : {}),
-        ...(remember ? { remember } : {}),
+        ...(remember ? { remember: true as const } : {}),
       });
       this.client = this.#ownClient;
-      if (remember) this.#resume(this.#ownClient);
+      if (remember) void this.#ownClient.resume().catch(() => null);
     }
-    if (changed.has('client')) this.#me.follow(this.client?.$me);
-    const signedIn = !!this.token || !!this.#me.value || (!!this.client && this.client !== this.#ownClient);
-    this.#channels.follow(signedIn ? this.client?.$channels : undefined);
-    if (!this.channel && this.#channels.value[0]) this.channel = this.#channels.value[0].id;
+    if (changed.has('client')) {
+      this.#auth.follow(this.client?.$auth);
+      this.#me.follow(this.client?.$me);
+      if (changed.get('client') && !changed.has('channel')) this.#show('');
+    }
+    const auth = this.#auth.value;
+    if (this.#lastAuth === 'signed-in' && auth !== 'signed-in') this.#show('');
+    if (this.#lastAuth === 'signed-out' && auth === 'signed-in') this.#focusComposer = true;
+    this.#lastAuth = auth;
+
+    this.#channels.follow(auth === 'signed-in' ? this.client?.$channels : undefined);
+    const joined = this.#channels.value;
+    const isJoined = joined.some((c) => c.id === this.channel);
+    if (this.channel && this.#memberOf === this.channel && !isJoined) {
+      // Left (or removed from) the channel shown: go on to another one.
+      this.#focusComposer ||= this.matches(':focus-within');
+      this.#show('');
+    }
+    this.#memberOf = isJoined ? this.channel : undefined;
+    if (!this.channel && joined[0]) this.channel = joined[0].id;
   }
 
-  /** Signs back in with a remembered session; the sign-in form waits until that is settled. */
-  #resume(client: ChatClient): void {
-    this.resuming = true;
-    void client
-      .resume()
-      .catch(() => null)
-      .finally(() => {
-        if (this.client === client) this.resuming = false;
-      });
+  protected override updated(): void {
+    if (this.#focusComposer && this.channel && this.#auth.value === 'signed-in') {
+      this.#focusComposer = false;
+      void this.#focusWindow();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#reconnect && this.#ownClient) void this.#ownClient.connect();
+    this.#reconnect = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#ownClient?.disconnect();
+    this.#reconnect = !!this.#ownClient && this.#ownClient.$auth.get() === 'signed-in';
+    if (this.#reconnect) this.#ownClient?.disconnect();
   }
 
-  #onSelect = (e: ChatChannelSelectEvent) => {
-    this.channel = e.channelId;
+  /** Shows a channel ('' for the first joined one) in the window, with no thread open. */
+  #show(channel: string): void {
+    this.channel = channel;
     this.thread = undefined;
     this.pane = 'window';
+  }
+
+  async #focusWindow(): Promise<void> {
+    const win = this.renderRoot.querySelector('chat-window');
+    await win?.updateComplete;
+    await win?.renderRoot.querySelector('chat-composer')?.updateComplete;
+    win?.focus();
+  }
+
+  #onSelect = async (e: ChatChannelSelectEvent) => {
+    if (!(await allowed(e))) return;
+    this.#show(e.channelId);
+    this.#focusComposer = true;
   };
 
   #onThreadOpen = async (e: ChatThreadOpenEvent) => {
-    if (e.defaultPrevented) return;
-    this.#returnFocus = focusedElement();
+    const opener = focusedElement();
+    if (!(await allowed(e))) return;
+    this.#returnFocus = opener;
     this.thread = { channel: e.channelId, message: e.messageId };
     this.pane = 'thread';
     await this.updateComplete;
@@ -131,7 +172,7 @@ export class ChatRoomElement extends ChatElement {
   };
 
   #onThreadClose = async (e: ChatThreadCloseEvent) => {
-    if (e.defaultPrevented) return;
+    if (!(await allowed(e))) return;
     this.thread = undefined;
     this.pane = 'window';
     await this.updateComplete;
@@ -141,17 +182,12 @@ export class ChatRoomElement extends ChatElement {
     else this.renderRoot.querySelector('chat-window')?.focus();
   };
 
-  #signOut = async () => {
-    await this.client?.logout();
-    this.channel = '';
-    this.thread = undefined;
-  };
-
   protected override render() {
     if (!this.client) return nothing;
     const t = this.t;
-    if (!this.token && !this.#me.value) {
-      return this.resuming
+    const auth = this.#auth.value;
+    if (auth !== 'signed-in') {
+      return auth === 'resuming'
         ? html`<p class="resuming" role="status">${t.loading}</p>`
         : html`<chat-sign-in .strings=${this.strings}></chat-sign-in>`;
     }
