@@ -1,7 +1,21 @@
 import type { Channel, EventFrame, User } from '@confab/protocol';
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import { type ChatApi, unwrap } from './http.js';
-import type { ChannelRoom } from './room.js';
+import type { RoomControl } from './room.js';
+
+/** What the channel list needs from its client. */
+export interface ChannelListHost {
+  readonly api: ChatApi;
+  /** The room of a channel (made on first use). */
+  room(id: string): RoomControl;
+  me(): User | null;
+  /** Opens the socket, so that `added` frames arrive even while no channel is joined. */
+  goLive(): void;
+  /** Whether a channel counts as read as messages arrive (its room is kept read). */
+  keptRead(channelId: string): boolean;
+  /** The list changed. */
+  changed(): void;
+}
 
 const activity = (c: Channel) => c.lastMessageAt ?? c.createdAt;
 const byActivity = (a: Channel, b: Channel) => (activity(a) < activity(b) ? 1 : activity(a) > activity(b) ? -1 : 0);
@@ -16,23 +30,26 @@ export class ChannelList {
   readonly $channels: ReadableAtom<Channel[]> = this.#channels;
   readonly #watched = new Set<string>();
   #observed = false;
+  /** Counts sign-outs: a reply for an earlier session is dropped. */
+  #session = 0;
 
-  constructor(
-    private readonly api: ChatApi,
-    private readonly room: (id: string) => ChannelRoom,
-    private readonly me: () => User | null,
-    /** Opens the socket, so that `added` frames arrive even while no channel is joined. */
-    private readonly goLive: () => void,
-  ) {
+  constructor(private readonly host: ChannelListHost) {
     onMount(this.$channels, () => {
       this.#observed = true;
       void this.refresh().catch(() => {});
       return () => {
         this.#observed = false;
-        for (const id of this.#watched) this.room(id).release();
+        for (const id of this.#watched) host.room(id).release();
         this.#watched.clear();
       };
     });
+  }
+
+  /** Forgets the list (the user signed out); rooms were ended by the client. */
+  reset(): void {
+    this.#session++;
+    this.#watched.clear();
+    this.#set([]);
   }
 
   /** Reloads the list if anyone is watching it (after signing in). */
@@ -42,25 +59,29 @@ export class ChannelList {
 
   /** Reloads the list from the server (after joining or creating a channel, say). */
   async refresh(): Promise<Channel[]> {
+    const session = this.#session;
     const channels: Channel[] = [];
     let cursor: string | undefined;
     do {
       const query = { scope: 'joined' as const, limit: 100, ...(cursor ? { cursor } : {}) };
-      const page = await unwrap(this.api.GET('/api/v1/channels', { params: { query } }));
+      const page = await unwrap(this.host.api.GET('/api/v1/channels', { params: { query } }));
       channels.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    this.#channels.set(channels.sort(byActivity));
-    for (const channel of channels) this.#watch(channel);
-    if (this.#observed) this.goLive();
-    return channels;
+    if (session !== this.#session) return [];
+    // A channel kept read (the open one) is read whatever the server counted a moment ago.
+    const shown = channels.map((c) => (this.host.keptRead(c.id) ? { ...c, unreadCount: 0 } : c));
+    this.#set(shown.sort(byActivity));
+    for (const channel of shown) this.#watch(channel);
+    if (this.#observed) this.host.goLive();
+    return shown;
   }
 
   /** The user became a member (an `added` frame, or their own create or join): lists and watches it. */
   add(channel: Channel): void {
     const list = this.#channels.get();
     if (list.some((c) => c.id === channel.id)) return;
-    this.#channels.set([...list, channel].sort(byActivity));
+    this.#set([...list, channel].sort(byActivity));
     this.#watch(channel);
   }
 
@@ -68,7 +89,7 @@ export class ChannelList {
   #watch(channel: Channel): void {
     if (!this.#observed || this.#watched.has(channel.id)) return;
     this.#watched.add(channel.id);
-    const room = this.room(channel.id);
+    const room = this.host.room(channel.id);
     room.noteHead(channel.lastSeq);
     room.retain();
   }
@@ -78,7 +99,7 @@ export class ChannelList {
     const list = this.#channels.get();
     const channel = list.find((c) => c.id === event.channelId);
     if (!channel) return;
-    const me = this.me()?.id;
+    const me = this.host.me()?.id;
     if (event.kind === 'member:left' && 'user' in event.data && event.data.user.id === me) {
       this.remove(channel.id);
       return;
@@ -87,7 +108,10 @@ export class ChannelList {
     if (event.kind === 'message:created' && 'message' in event.data) {
       const { message } = event.data;
       next.lastMessageAt = message.createdAt;
-      if (message.parentId === null && message.author.id !== me) next.unreadCount = (channel.unreadCount ?? 0) + 1;
+      if (message.parentId === null && message.author.id !== me) {
+        if (this.host.keptRead(channel.id)) Object.assign(next, { unreadCount: 0, lastReadSeq: event.seq });
+        else next.unreadCount = (channel.unreadCount ?? 0) + 1;
+      }
     }
     if (event.kind === 'member:joined') next.memberCount = channel.memberCount + 1;
     if (event.kind === 'member:left') next.memberCount = Math.max(0, channel.memberCount - 1);
@@ -95,19 +119,25 @@ export class ChannelList {
       const { name, topic } = event.data.channel;
       Object.assign(next, channel.visibility === 'direct' ? { topic } : { name, topic });
     }
-    this.#channels.set(list.map((c) => (c === channel ? next : c)).sort(byActivity));
+    this.#set(list.map((c) => (c === channel ? next : c)).sort(byActivity));
   }
 
   /** The user read up to `seq` in a channel. */
   markRead(channelId: string, seq: number): void {
-    this.#channels.set(
-      this.#channels.get().map((c) => (c.id === channelId ? { ...c, unreadCount: 0, lastReadSeq: seq } : c)),
-    );
+    const list = this.#channels.get();
+    const channel = list.find((c) => c.id === channelId);
+    if (!channel || (channel.unreadCount === 0 && (channel.lastReadSeq ?? 0) >= seq)) return;
+    this.#set(list.map((c) => (c === channel ? { ...c, unreadCount: 0, lastReadSeq: seq } : c)));
   }
 
   /** The user left, was removed, or the channel is gone. */
   remove(channelId: string): void {
-    this.#channels.set(this.#channels.get().filter((c) => c.id !== channelId));
-    if (this.#watched.delete(channelId)) this.room(channelId).release();
+    this.#set(this.#channels.get().filter((c) => c.id !== channelId));
+    if (this.#watched.delete(channelId)) this.host.room(channelId).release();
+  }
+
+  #set(channels: Channel[]): void {
+    this.#channels.set(channels);
+    this.host.changed();
   }
 }

@@ -10,15 +10,21 @@ import type {
   User,
 } from '@confab/protocol';
 import { atom, map, type ReadableAtom } from 'nanostores';
+import type { ChannelRoom } from './channel-room.js';
 import { ChannelList } from './channels.js';
 import { Connection, type ConnectionStatus } from './connection.js';
 import { directory } from './directory.js';
+import { Drafts } from './drafts.js';
 import { ConfabError } from './errors.js';
 import { type ChatApi, createApi, createPublicApi, unwrap } from './http.js';
 import { indexedDbStore, memoryStore, Outbox, type OutboxStore } from './outbox.js';
-import { ChannelRoom } from './room.js';
-import { Session, type SessionMemory, type TokenSource } from './session.js';
+import { createRoom, type RoomControl } from './room.js';
+import { pageStorage, Session, type SessionMemory, type TokenSource } from './session.js';
 
+/** Whether someone is signed in: always `signed-in` with a host-app token; `resuming` while `resume()` runs. */
+export type AuthStatus = 'resuming' | 'signed-in' | 'signed-out';
+
+/** How a client is made: where the server is, how the user signs in, and where things are kept. */
 export interface ChatClientOptions {
   /** Where the server is, e.g. `http://localhost:8787`. */
   baseUrl: string;
@@ -32,31 +38,45 @@ export interface ChatClientOptions {
   /** Where unsent messages survive a reload; IndexedDB in browsers by default. */
   outboxStore?: (key: string) => OutboxStore;
   /**
-   * Where a built-in session is remembered across reloads, e.g. `localStorage` (it holds the refresh
-   * token, so only where the page is trusted); `resume()` then signs back in. Nothing is kept without it.
+   * Where a built-in session is remembered across reloads (it holds the refresh token, so only where the page
+   * is trusted); `resume()` then signs back in. `true` is the page's localStorage when it may use one (a
+   * sandboxed frame may not: then nothing is kept). Nothing is kept without it.
    */
-  remember?: SessionMemory;
+  remember?: true | SessionMemory;
+  /** Where drafts are kept across reloads: the page's localStorage by default, memory where there is none. */
+  draftStorage?: SessionMemory;
 }
 
 /** A connection to one Confab server for one user. Everything hangs off it; two clients share nothing. */
 export interface ChatClient {
   /** The typed REST client (openapi-fetch), for anything the helpers do not cover. */
   readonly api: ChatApi;
+  /** The socket's state. */
   readonly $connection: ReadableAtom<ConnectionStatus>;
+  /** Whether someone is signed in (see {@link AuthStatus}): what decides between a sign-in form and the chat. */
+  readonly $auth: ReadableAtom<AuthStatus>;
+  /** The signed-in user, once known (a host-app token's user is known after the socket's `hello`). */
   readonly $me: ReadableAtom<User | null>;
   /** Joined channels, most recent activity first, with `unreadCount`; channels the user is added to appear live. */
   readonly $channels: ReadableAtom<Channel[]>;
   /** Who is online, by channel id. */
   readonly $presence: ReadableAtom<Record<string, string[]>>;
+  /** Creates a built-in account and signs in (reopening what `logout()` closed). */
   register(input: { username: string; password: string; displayName?: string }): Promise<User>;
+  /** Signs in with a built-in account (reopening what `logout()` closed). */
   login(input: { username: string; password: string }): Promise<User>;
   /** Signs back in with the session kept in `remember`; resolves with the user, or null when there is none. */
   resume(): Promise<User | null>;
+  /**
+   * Signs out: closes the socket and forgets everything of the user (rooms, `$channels`, `$presence`,
+   * `$scopes`, `$me`, typing, drafts, the outbox binding) so that whoever signs in next starts clean.
+   */
   logout(): Promise<void>;
   /** Opens the socket; resolves once the server said hello. */
   connect(): Promise<void>;
+  /** Closes the socket until `connect()`. */
   disconnect(): void;
-  /** One channel's state and actions (the same object for the same id). */
+  /** One channel's state and actions (the same object for the same id until `logout()`). */
   channel(id: string): ChannelRoom;
   /** Reloads the joined channels. */
   refreshChannels(): Promise<Channel[]>;
@@ -74,6 +94,8 @@ export interface ChatClient {
   createChannel(input: CreateChannelRequest): Promise<Channel>;
   /** Joins a public channel and adds it to `$channels`. */
   joinChannel(channelId: string): Promise<Channel>;
+  /** Leaves a channel and drops it from `$channels`. */
+  leaveChannel(channelId: string): Promise<void>;
   /** Opens (or finds) the direct channel with another user. */
   openDirect(userId: string): Promise<Channel>;
 }
@@ -89,18 +111,33 @@ export interface ChatClient {
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const $me = atom<User | null>(null);
+  const $auth = atom<AuthStatus>(options.token ? 'signed-in' : 'signed-out');
   const $presence = map<Record<string, string[]>>({});
   const $scopes = atom<Scope[]>([]);
+  const drafts = new Drafts(options.draftStorage ?? pageStorage(), (userId) => `confab:drafts:${baseUrl}|${userId}`);
+  const remember = options.remember === true ? pageStorage() : options.remember;
+  const setMe = (user: User | null) => {
+    $me.set(user);
+    drafts.follow(user?.id);
+  };
+  /** Set by a sign-out: the next sign-in makes the socket openable again. */
+  let signedOut = false;
   const session = new Session(
     options.token,
     (refreshToken) => unwrap(publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } })).catch(() => undefined),
-    (user) => $me.set(user),
-    options.remember ? { store: options.remember, key: `confab:session:${baseUrl}` } : undefined,
+    (user) => {
+      if (!user) return forget();
+      setMe(user);
+      $auth.set('signed-in');
+      if (signedOut) connection.reset();
+      signedOut = false;
+    },
+    remember ? { store: remember, key: `confab:session:${baseUrl}` } : undefined,
   );
   const api = createApi(baseUrl, session, options.fetch);
   const publicApi = createPublicApi(baseUrl, options.fetch);
-  const rooms = new Map<string, ChannelRoom>();
-  const subscribed = new Set<ChannelRoom>();
+  const rooms = new Map<string, RoomControl>();
+  const subscribed = new Set<RoomControl>();
   const storeFor = options.outboxStore ?? ((key) => (globalThis.indexedDB ? indexedDbStore(key) : memoryStore()));
   let outboxUser: string | undefined;
 
@@ -121,22 +158,26 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     void outbox.use(storeFor(`${baseUrl}|${user.id}`));
   };
 
-  const subscribeFrame = (list: ChannelRoom[]) =>
+  const subscribeFrame = (list: RoomControl[]) =>
     send({
       type: 'subscribe',
-      channels: list.map((r) => ({ id: r.id, ...(r.lastSeq !== undefined ? { afterSeq: r.lastSeq } : {}) })),
+      channels: list.map((r) => {
+        const afterSeq = r.lastSeq();
+        return { id: r.room.id, ...(afterSeq !== undefined ? { afterSeq } : {}) };
+      }),
     });
 
   let everOpen = false;
   const onOpen = (hello: HelloFrame) => {
     if (everOpen) channels.reloadIfObserved(); // `added` frames are not replayed
     everOpen = true;
-    $me.set(hello.user);
+    setMe(hello.user);
     $scopes.set(hello.scopes);
     useOutboxOf(hello.user);
     const all = [...subscribed];
     for (let i = 0; i < all.length; i += 100) subscribeFrame(all.slice(i, i + 100));
     outbox.flush();
+    for (const room of rooms.values()) room.online();
   };
 
   const onFrame = (frame: ServerFrame) => {
@@ -177,10 +218,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onOpen,
   });
 
-  const room = (id: string): ChannelRoom => {
+  const control = (id: string): RoomControl => {
     let found = rooms.get(id);
     if (!found) {
-      found = new ChannelRoom(id, {
+      found = createRoom(id, {
         api,
         outbox,
         windowSize: options.windowSize ?? 300,
@@ -192,22 +233,55 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         },
         unsubscribe(r) {
           subscribed.delete(r);
-          send({ type: 'unsubscribe', channels: [r.id] });
+          send({ type: 'unsubscribe', channels: [r.room.id] });
         },
-        sendFrame: (frame) => {
-          if (frame.type === 'read' && frame.seq !== undefined) channels.markRead(frame.channelId, frame.seq);
-          return send(frame as ClientFrame);
-        },
+        sendFrame: (frame) => send(frame as ClientFrame),
         onEvent: (event) => channels.onEvent(event),
+        listed: (channelId) => channels.$channels.get().find((c) => c.id === channelId),
+        showRead: (channelId, seq) => channels.markRead(channelId, seq),
+        join: (channelId) => actions.joinChannel(channelId),
+        draft: (channelId, parentId, alive) => drafts.draft(channelId, parentId, alive),
       });
       rooms.set(id, found);
     }
     return found;
   };
-  const channels = new ChannelList(api, room, () => $me.get(), openIfIdle);
+  const channels = new ChannelList({
+    api,
+    room: control,
+    me: () => $me.get(),
+    goLive: openIfIdle,
+    keptRead: (channelId) => rooms.get(channelId)?.keptRead() ?? false,
+    changed() {
+      for (const room of rooms.values()) room.listChanged();
+    },
+  });
+  const actions = directory(api, channels);
+
+  /** Ends the user's session here: the socket, their rooms, lists and outbox (a sign-out, or a session that lapsed). */
+  function forget(): void {
+    connection.close();
+    for (const room of rooms.values()) room.dispose();
+    rooms.clear();
+    subscribed.clear();
+    channels.reset();
+    $presence.set({});
+    $scopes.set([]);
+    outbox.detach();
+    outboxUser = undefined;
+    everOpen = false;
+    setMe(null);
+    if (options.token)
+      connection.reset(); // a host-app token stays: the next need opens the socket again
+    else {
+      signedOut = true;
+      $auth.set('signed-out');
+    }
+  }
 
   const signIn = async (session$: Promise<AuthSession>): Promise<User> => {
     const result = await session$;
+    if (outboxUser && outboxUser !== result.user.id) forget(); // someone else was signed in
     session.adopt(result);
     useOutboxOf(result.user);
     channels.reloadIfObserved();
@@ -217,21 +291,26 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   return {
     api,
     $connection: connection.$status,
+    $auth,
     $me,
     $channels: channels.$channels,
     $presence,
     register: (input) => signIn(unwrap(publicApi.POST('/api/v1/auth/register', { body: input }))),
     login: (input) => signIn(unwrap(publicApi.POST('/api/v1/auth/login', { body: input }))),
     async resume() {
-      if (!(await session.resume())) return null;
+      if ($auth.get() === 'signed-out') $auth.set('resuming');
+      try {
+        if (!(await session.resume())) return null;
+      } finally {
+        if ($auth.get() === 'resuming') $auth.set('signed-out');
+      }
       const user = $me.get();
       if (user) useOutboxOf(user);
       channels.reloadIfObserved();
       return user;
     },
     async logout() {
-      connection.close();
-      $scopes.set([]);
+      drafts.clear();
       const refreshToken = session.clear();
       if (refreshToken) await publicApi.POST('/api/v1/auth/logout', { body: { refreshToken } });
     },
@@ -246,9 +325,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       });
     },
     disconnect: () => connection.close(),
-    channel: room,
+    channel: (id) => control(id).room,
     refreshChannels: () => channels.refresh(),
     $scopes,
-    ...directory(api, channels),
+    ...actions,
   };
 }

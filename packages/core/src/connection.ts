@@ -45,7 +45,9 @@ export class Connection {
       maxEnqueuedMessages: 0,
       shouldReconnectOnClose: (event) => event.code !== SERVER_RESTARTING,
     });
-    socket.addEventListener('message', (event) => this.#receive(event.data));
+    socket.addEventListener('message', (event) => {
+      if (this.#socket === socket) this.#receive(event.data);
+    });
     socket.addEventListener('close', (event) => {
       this.#stopHeartbeat();
       if (this.#socket !== socket) return;
@@ -65,6 +67,11 @@ export class Connection {
     globalThis.removeEventListener?.('offline', this.#offline);
     socket?.close(1000, 'client closed');
     this.#status.set('closed');
+  }
+
+  /** After `close()`: back to `idle`, so that the next need opens the socket again. */
+  reset(): void {
+    if (!this.#socket) this.#status.set('idle');
   }
 
   /** Sends a frame if the socket is open; returns whether it went out. */

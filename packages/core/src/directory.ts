@@ -29,6 +29,11 @@ export function directory(api: ChatApi, channels: ChannelList) {
       channels.add(channel);
       return channel;
     },
+    async leaveChannel(channelId: string): Promise<void> {
+      const path = { channelId, memberId: 'me' };
+      await unwrap(api.DELETE('/api/v1/channels/{channelId}/members/{memberId}', { params: { path } }));
+      channels.remove(channelId);
+    },
     openDirect: (userId: string): Promise<Channel> => createChannel({ visibility: 'direct', userId }),
   };
 }

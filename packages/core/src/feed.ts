@@ -9,8 +9,45 @@ import { append, bound, emptyWindow, type MessageWindow, replace, upsert } from 
 /** A message as the UI shows it: stored, or a local echo still `pending` or `failed`. */
 export type LocalMessage = Message & { pending?: boolean; failed?: ConfabError };
 
+/**
+ * A channel's top-level messages, or one thread's replies: a bounded window of loaded pages kept current by
+ * the channel's events, with local echoes of unsent messages at the end. Observing `$messages` loads the
+ * newest page and keeps the channel subscribed.
+ */
+export interface Feed {
+  /** The message a thread answers; `null` for a channel's feed. */
+  readonly parentId: string | null;
+  /** Messages ascending by `seq`, then local echoes (`pending` / `failed`) in send order. */
+  readonly $messages: ReadableAtom<LocalMessage[]>;
+  /** Whether older messages exist above the window. */
+  readonly $hasOlder: ReadableAtom<boolean>;
+  /** Whether newer messages exist below the window (after `jumpTo`, or once the window was trimmed). */
+  readonly $hasNewer: ReadableAtom<boolean>;
+  /** A page is being loaded. */
+  readonly $loading: ReadableAtom<boolean>;
+  /** Loads the page before the window; resolves whether still older messages exist. */
+  loadOlder(): Promise<boolean>;
+  /** Loads the page after the window; resolves whether still newer messages exist. */
+  loadNewer(): Promise<boolean>;
+  /** Loads the newest page, replacing the window. */
+  loadLatest(): Promise<void>;
+  /** Loads the page that holds a message. */
+  jumpTo(messageId: string): Promise<void>;
+  /** Sends a message (a reply, in a thread); resolves with the stored message. */
+  send(body: MessageBody): Promise<Message>;
+}
+
+/** One thread's replies, and the message they answer. */
+export interface Thread extends Feed {
+  readonly parentId: string;
+  /** The message the thread answers: fetched when first observed, kept current (edits, deletes, `replyCount`). */
+  readonly $parent: ReadableAtom<Message | undefined>;
+}
+
 /** What a feed needs from its channel. */
 export interface FeedHost {
+  /** False once the user signed out: the feed then does nothing more. */
+  alive(): boolean;
   readonly channelId: string;
   readonly api: ChatApi;
   readonly outbox: Outbox;
@@ -19,6 +56,8 @@ export interface FeedHost {
   /** Keeps the channel subscribed while a feed is observed. */
   retain(): void;
   release(): void;
+  /** Keeps the channel subscribed without loading a page (it learns where the channel is); returns the stop. */
+  follow(): () => void;
   /** A page was read at `seq`: where the channel's subscription starts if it has none yet. */
   noteHead(seq: number): void;
   /** The channel's events after `seq`, in order (from memory, or the log over REST). */
@@ -26,6 +65,13 @@ export interface FeedHost {
 }
 
 type PageQuery = { before?: string; after?: string; around?: string; limit?: number };
+
+/** What an action on a room from before a sign-out rejects with. */
+export const signedOut = (): ConfabError =>
+  new ConfabError(
+    'unauthorized',
+    'Signed out: this room belongs to an earlier session; get it again with channel(id).',
+  );
 
 function echo(entry: OutboxEntry, me: User | null): LocalMessage {
   return {
@@ -48,15 +94,13 @@ function echo(entry: OutboxEntry, me: User | null): LocalMessage {
   };
 }
 
-/**
- * A channel's top-level messages (`parentId` null) or one thread's replies: a bounded window of
- * loaded pages kept current by the channel's events, with local echoes of unsent messages at the end.
- */
-export class Feed {
+/** A channel's feed or a thread (see {@link Feed}); what the room applies its events to. */
+export class PagedFeed implements Feed {
   readonly #window = atom<MessageWindow>(emptyWindow);
   readonly #loading = atom(false);
-  /** Messages ascending by `seq`, then local echoes (`pending` / `failed`) in send order. */
+  readonly #parent = atom<Message | undefined>(undefined);
   readonly $messages: ReadableAtom<LocalMessage[]>;
+  readonly $parent: ReadableAtom<Message | undefined> = this.#parent;
   readonly $hasOlder = computed(this.#window, (w) => w.hasOlder);
   readonly $hasNewer = computed(this.#window, (w) => w.hasNewer);
   readonly $loading: ReadableAtom<boolean> = this.#loading;
@@ -70,6 +114,7 @@ export class Feed {
     readonly parentId: string | null,
   ) {
     this.$messages = computed([this.#window, host.outbox.$entries], (window, entries) => {
+      if (!host.alive()) return window.items;
       const stored = new Set(window.items.map((m) => m.clientMessageId));
       const echoes = entries
         .filter((e) => e.channelId === host.channelId && e.parentId === parentId && !stored.has(e.clientMessageId))
@@ -81,6 +126,22 @@ export class Feed {
       if (!this.#loaded) void this.loadLatest().catch(() => {});
       return () => host.release();
     });
+    onMount(this.#parent, () => {
+      const stop = host.follow();
+      if (parentId && !this.#parent.get() && host.alive())
+        void unwrap(host.api.GET('/api/v1/messages/{messageId}', { params: { path: { messageId: parentId } } }))
+          .then((message) => {
+            if (!this.#parent.get() && host.alive()) this.#parent.set(message);
+          })
+          .catch(() => {});
+      return stop;
+    });
+  }
+
+  /** Empties the feed for good (the user signed out). */
+  dispose(): void {
+    this.#window.set(emptyWindow);
+    this.#parent.set(undefined);
   }
 
   /** Loads the newest page, replacing the window (also after a `resync`). */
@@ -138,7 +199,7 @@ export class Feed {
     return this.#window.get();
   }
 
-  /** Loads the page that holds a message (channel feeds only). */
+  /** Loads the page that holds a message (a thread loads its newest page). */
   jumpTo(messageId: string): Promise<void> {
     return this.#exclusive(async () => {
       const page = await this.#page({ around: messageId, limit: this.#pageSize });
@@ -150,6 +211,7 @@ export class Feed {
 
   /** Sends a message (a reply, in a thread); resolves with the stored message. */
   send(body: MessageBody): Promise<Message> {
+    if (!this.host.alive()) return Promise.reject(signedOut());
     return this.host.outbox.send({
       clientMessageId: crypto.randomUUID(),
       channelId: this.host.channelId,
@@ -161,7 +223,8 @@ export class Feed {
 
   /** Applies a message change from the channel's events or a reply. */
   apply(message: Message, created: boolean): void {
-    if ((message.parentId ?? null) !== this.parentId || !this.#loaded) return;
+    if (message.id === this.parentId) this.#parent.set(message);
+    if ((message.parentId ?? null) !== this.parentId || !this.#loaded || !this.host.alive()) return;
     const window = this.#window.get();
     const next = created ? bound(append(window, message), this.host.windowSize, 'newest') : replace(window, message);
     if (next !== window) this.#window.set(next);
@@ -173,6 +236,7 @@ export class Feed {
 
   async #page(query: PageQuery): Promise<MessagePage> {
     const { api, channelId } = this.host;
+    if (!this.host.alive()) throw signedOut();
     if (this.parentId === null) {
       return unwrap(api.GET('/api/v1/channels/{channelId}/messages', { params: { path: { channelId }, query } }));
     }
@@ -203,6 +267,7 @@ export class Feed {
     prevCursor: string | null | undefined,
     nextCursor: string | null | undefined,
   ): void {
+    if (!this.host.alive()) return;
     const first = window.items[0];
     const last = window.items.at(-1);
     if (prevCursor && first) this.#older = { cursor: prevCursor, firstId: first.id };

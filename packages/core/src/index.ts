@@ -1,9 +1,12 @@
 export type * from '@confab/protocol';
-export { type ChatClient, type ChatClientOptions, createChatClient } from './client.js';
+export type { ChannelInfo } from './channel-info.js';
+export type { ChannelRoom } from './channel-room.js';
+export { type AuthStatus, type ChatClient, type ChatClientOptions, createChatClient } from './client.js';
 export type { ConnectionStatus } from './connection.js';
+export type { Draft } from './drafts.js';
 export { ConfabError } from './errors.js';
-export { Feed, type LocalMessage } from './feed.js';
+export type { Feed, LocalMessage, Thread } from './feed.js';
 export type { ChatApi } from './http.js';
 export { indexedDbStore, memoryStore, type OutboxEntry, type OutboxStore } from './outbox.js';
-export { ChannelRoom } from './room.js';
+export type { ReadState } from './read-marker.js';
 export type { SessionMemory, TokenSource } from './session.js';

@@ -68,9 +68,19 @@ export class Outbox {
   async use(store: OutboxStore): Promise<void> {
     this.#store = store;
     const kept = await store.load().catch(() => []);
+    if (this.#store !== store) return; // signed out (or in as someone else) meanwhile
     const known = new Set(this.#entries.get().map((e) => e.clientMessageId));
     this.#set([...kept.filter((e) => !known.has(e.clientMessageId)), ...this.#entries.get()]);
     this.flush();
+  }
+
+  /**
+   * Lets go of the user's store (signing out): what it keeps stays there for their next sign-in, which
+   * also settles the sends still waiting.
+   */
+  detach(): void {
+    this.#store = memoryStore();
+    this.#entries.set([]);
   }
 
   send(entry: OutboxEntry): Promise<Message> {

@@ -1,8 +1,12 @@
-import type { EventFrame, Message, MessageBody, ServerFrame, User } from '@confab/protocol';
-import { atom, type ReadableAtom } from 'nanostores';
-import { Feed, type FeedHost, type LocalMessage } from './feed.js';
+import type { Channel, EventFrame, Message, MessageBody, ServerFrame, User } from '@confab/protocol';
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import { type ChannelInfo, ChannelInfoStore } from './channel-info.js';
+import type { ChannelRoom } from './channel-room.js';
+import type { Draft } from './drafts.js';
+import { type FeedHost, type LocalMessage, PagedFeed, signedOut, type Thread } from './feed.js';
 import { type ChatApi, unwrap } from './http.js';
 import type { Outbox } from './outbox.js';
+import { ReadMarker, type ReadState } from './read-marker.js';
 
 /** What a room needs from its client. */
 export interface RoomHost {
@@ -11,115 +15,225 @@ export interface RoomHost {
   readonly windowSize: number;
   me(): User | null;
   /** Subscribes the socket to the room (now, or on the next open socket). */
-  subscribe(room: ChannelRoom): void;
-  unsubscribe(room: ChannelRoom): void;
+  subscribe(room: RoomControl): void;
+  unsubscribe(room: RoomControl): void;
   /** Sends a socket frame if the socket is open. */
   sendFrame(frame: { type: 'typing' | 'read'; channelId: string; seq?: number }): boolean;
   /** Lets the channel list see each applied event. */
   onEvent(event: EventFrame): void;
+  /** The channel as `$channels` lists it, if it does. */
+  listed(channelId: string): Channel | undefined;
+  /** Shows the channel read up to `seq` in `$channels`. */
+  showRead(channelId: string, seq: number): void;
+  join(channelId: string): Promise<Channel>;
+  draft(channelId: string, parentId: string | undefined, alive: () => boolean): Draft;
+}
+
+/** What only the client may do to a room: feed it frames, hold it subscribed, end it. */
+export interface RoomControl {
+  readonly room: ChannelRoom;
+  /** The last `seq` applied; undefined until a page or the subscription says where the channel is. */
+  lastSeq(): number | undefined;
+  /** Socket frames for this channel. */
+  handle(frame: ServerFrame): void;
+  /** Applies a message the server returned (an ack). */
+  applyMessage(message: Message, created: boolean): void;
+  retain(): void;
+  release(): void;
+  /** Where a page or the channel list says the channel was; subscribing starts from there. */
+  noteHead(seq: number): void;
+  /** Whether the channel counts as read as messages arrive (`keepRead`). */
+  keptRead(): boolean;
+  /** `$channels` changed. */
+  listChanged(): void;
+  /** A socket opened: what waited for it goes out. */
+  online(): void;
+  /** The user signed out: the room becomes inert. */
+  dispose(): void;
 }
 
 const RING_SIZE = 500;
 const TYPING_THROTTLE_MS = 2000;
 
-/**
- * One channel: its feed of top-level messages, its threads, who is typing, and the event stream that
- * keeps them current. Applies each `seq` once and in order; fetches gaps; reloads after a `resync`.
- */
-export class ChannelRoom {
-  readonly #feed: Feed;
-  readonly #threads = new Map<string, Feed>();
+/** Makes a room; the control stays with the client. */
+export function createRoom(id: string, host: RoomHost): RoomControl {
+  let control: RoomControl | undefined;
+  new Room(id, host, (c) => {
+    control = c;
+  });
+  return control!;
+}
+
+class Room implements ChannelRoom {
+  readonly #host: RoomHost;
+  readonly #feed: PagedFeed;
+  readonly #threads = new Map<string, PagedFeed>();
+  readonly #drafts = new Map<string, Draft>();
   readonly #typing = atom<User[]>([]);
   readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The last `seq` applied; undefined until the first page or subscription says where we are. */
-  lastSeq: number | undefined;
+  readonly #info: ChannelInfoStore;
+  readonly #read: ReadMarker;
+  readonly #control: RoomControl;
+  #lastSeq: number | undefined;
   #ring: EventFrame[] = [];
   #retained = 0;
   #queue: Promise<void> = Promise.resolve();
   #lastTyping = 0;
+  #disposed = false;
 
-  /** Messages ascending by `seq`, local echoes (`pending` / `failed`) last. */
   readonly $messages: ReadableAtom<LocalMessage[]>;
   readonly $hasOlder: ReadableAtom<boolean>;
   readonly $hasNewer: ReadableAtom<boolean>;
   readonly $loading: ReadableAtom<boolean>;
-  /** Others typing right now. */
   readonly $typing: ReadableAtom<User[]> = this.#typing;
+  readonly $info: ReadableAtom<ChannelInfo>;
+  readonly $readState: ReadableAtom<ReadState>;
 
   constructor(
     readonly id: string,
-    private readonly host: RoomHost,
+    host: RoomHost,
+    expose: (control: RoomControl) => void,
   ) {
-    this.#feed = new Feed(this.#feedHost, null);
+    this.#host = host;
+    const alive = () => !this.#disposed;
+    const { api } = host;
+    this.#info = new ChannelInfoStore({
+      channelId: id,
+      api,
+      alive,
+      listed: () => host.listed(id),
+      found: (channel) => this.#noteHead(channel.lastSeq),
+    });
+    this.#read = new ReadMarker({
+      channelId: id,
+      api,
+      alive,
+      head: () => {
+        const info = this.#info.$info.get();
+        return (
+          this.#lastSeq ?? host.listed(id)?.lastSeq ?? (info.status === 'ready' ? info.channel.lastSeq : undefined)
+        );
+      },
+      sendFrame: (frame) => host.sendFrame(frame),
+      showRead: (seq) => {
+        host.showRead(id, seq);
+        this.#info.patch({ unreadCount: 0, lastReadSeq: seq });
+      },
+    });
+    this.#feed = new PagedFeed(this.#feedHost, null);
     this.$messages = this.#feed.$messages;
     this.$hasOlder = this.#feed.$hasOlder;
     this.$hasNewer = this.#feed.$hasNewer;
     this.$loading = this.#feed.$loading;
+    this.$info = this.#info.$info;
+    this.$readState = computed(this.$info, (info) =>
+      info.status === 'ready'
+        ? { lastReadSeq: info.channel.lastReadSeq ?? 0, unreadCount: info.channel.unreadCount ?? 0 }
+        : { lastReadSeq: 0, unreadCount: 0 },
+    );
+    this.#control = {
+      room: this,
+      lastSeq: () => this.#lastSeq,
+      handle: (frame) => this.#handle(frame),
+      applyMessage: (message, created) => this.#applyMessage(message, created),
+      retain: () => this.#retain(),
+      release: () => this.#release(),
+      noteHead: (seq) => this.#noteHead(seq),
+      keptRead: () => this.#read.kept,
+      listChanged: () => this.#info.sync(),
+      online: () => {
+        this.#info.sync();
+        void this.#read.flush();
+      },
+      dispose: () => this.#dispose(),
+    };
+    expose(this.#control);
   }
 
-  /** Loads older messages above the window; resolves whether more older ones exist. */
   loadOlder = (): Promise<boolean> => this.#feed.loadOlder();
-  /** Loads newer messages below the window; resolves whether more newer ones exist. */
   loadNewer = (): Promise<boolean> => this.#feed.loadNewer();
-  /** Loads the page holding a message. */
   jumpTo = (messageId: string): Promise<void> => this.#feed.jumpTo(messageId);
 
-  /** Sends optimistically; resolves with the stored message (exactly once, even across reconnects). */
   send(body: MessageBody, options: { parentId?: string } = {}): Promise<Message> {
     return options.parentId ? this.thread(options.parentId).send(body) : this.#feed.send(body);
   }
 
-  /** The replies to one message, with the same shape as the channel's feed. */
-  thread(parentId: string): Feed {
-    const feed = this.#threads.get(parentId) ?? new Feed(this.#feedHost, parentId);
-    this.#threads.set(parentId, feed);
-    return feed;
+  thread(parentId: string): Thread {
+    return this.#thread(parentId);
   }
 
   edit(messageId: string, body: MessageBody): Promise<Message> {
-    return this.#change(
-      this.host.api.PATCH('/api/v1/messages/{messageId}', { params: { path: { messageId } }, body: { body } }),
+    return this.#change(() =>
+      this.#host.api.PATCH('/api/v1/messages/{messageId}', { params: { path: { messageId } }, body: { body } }),
     );
   }
 
   delete(messageId: string): Promise<Message> {
-    return this.#change(this.host.api.DELETE('/api/v1/messages/{messageId}', { params: { path: { messageId } } }));
+    return this.#change(() =>
+      this.#host.api.DELETE('/api/v1/messages/{messageId}', { params: { path: { messageId } } }),
+    );
   }
 
   react(messageId: string, emoji: string): Promise<Message> {
     const params = { path: { messageId, emoji } };
-    return this.#change(this.host.api.PUT('/api/v1/messages/{messageId}/reactions/{emoji}', { params }));
+    return this.#change(() => this.#host.api.PUT('/api/v1/messages/{messageId}/reactions/{emoji}', { params }));
   }
 
   unreact(messageId: string, emoji: string): Promise<Message> {
     const params = { path: { messageId, emoji } };
-    return this.#change(this.host.api.DELETE('/api/v1/messages/{messageId}/reactions/{emoji}', { params }));
+    return this.#change(() => this.#host.api.DELETE('/api/v1/messages/{messageId}/reactions/{emoji}', { params }));
   }
 
-  /** Retries a failed send (same client id: it cannot double). */
-  retry = (clientMessageId: string): Promise<Message> => this.host.outbox.retry(clientMessageId);
-  /** Drops a failed or pending send. */
-  discard = (clientMessageId: string): void => this.host.outbox.discard(clientMessageId);
+  retry = (clientMessageId: string): Promise<Message> =>
+    this.#disposed ? Promise.reject(signedOut()) : this.#host.outbox.retry(clientMessageId);
 
-  /** Marks everything applied so far as read. */
+  discard = (clientMessageId: string): void => {
+    if (!this.#disposed) this.#host.outbox.discard(clientMessageId);
+  };
+
   markRead(): void {
-    const seq = this.lastSeq ?? 0;
-    if (!this.host.sendFrame({ type: 'read', channelId: this.id, seq })) {
-      void this.host.api.PUT('/api/v1/channels/{channelId}/read', {
-        params: { path: { channelId: this.id } },
-        body: { seq },
-      });
-    }
+    this.#read.mark();
   }
 
-  /** Tells the others you are typing (at most every two seconds). */
+  keepRead = (): (() => void) => {
+    if (this.#disposed) return () => {};
+    const stopFollowing = this.#follow();
+    const stop = this.#read.keep();
+    return () => {
+      stop();
+      stopFollowing();
+    };
+  };
+
   typing(): void {
-    if (Date.now() - this.#lastTyping < TYPING_THROTTLE_MS) return;
-    if (this.host.sendFrame({ type: 'typing', channelId: this.id })) this.#lastTyping = Date.now();
+    if (this.#disposed || Date.now() - this.#lastTyping < TYPING_THROTTLE_MS) return;
+    if (this.#host.sendFrame({ type: 'typing', channelId: this.id })) this.#lastTyping = Date.now();
   }
 
-  /** @internal Socket frames for this channel, from the client. */
-  handle(frame: ServerFrame): void {
+  async join(): Promise<Channel> {
+    if (this.#disposed) throw signedOut();
+    const channel = await this.#host.join(this.id);
+    this.#info.set(channel);
+    return channel;
+  }
+
+  draft(parentId?: string): Draft {
+    const key = parentId ?? '';
+    let draft = this.#drafts.get(key);
+    if (!draft) {
+      draft = this.#host.draft(this.id, parentId, () => !this.#disposed);
+      this.#drafts.set(key, draft);
+    }
+    return draft;
+  }
+
+  #thread(parentId: string): PagedFeed & Thread {
+    const feed = this.#threads.get(parentId) ?? new PagedFeed(this.#feedHost, parentId);
+    this.#threads.set(parentId, feed);
+    return feed as PagedFeed & Thread;
+  }
+
+  #handle(frame: ServerFrame): void {
     switch (frame.type) {
       case 'event':
         this.#serially(() => this.#onEvent(frame));
@@ -127,13 +241,15 @@ export class ChannelRoom {
       case 'resync':
         this.#serially(async () => {
           this.#ring = [];
-          this.lastSeq = frame.seq;
+          this.#lastSeq = frame.seq;
           for (const feed of [this.#feed, ...this.#threads.values()]) void feed.loadLatest().catch(() => {});
+          this.#read.moved();
         });
         break;
       case 'subscribed':
         this.#serially(async () => {
-          this.lastSeq ??= frame.seq;
+          this.#lastSeq ??= frame.seq;
+          this.#read.moved();
         });
         break;
       case 'typing':
@@ -142,73 +258,103 @@ export class ChannelRoom {
     }
   }
 
-  /** @internal */
-  retain(): void {
-    if (this.#retained++ === 0 && this.lastSeq !== undefined) this.host.subscribe(this);
+  /** Keeps the room subscribed without a page: `$info` tells it where the channel is. */
+  #follow(): () => void {
+    const stopInfo = this.$info.listen(() => {});
+    this.#retain();
+    return () => {
+      this.#release();
+      stopInfo();
+    };
   }
 
-  /** @internal Where a page or the channel list says the channel was; subscribing starts from there. */
-  noteHead(seq: number): void {
-    if (this.lastSeq !== undefined) return;
-    this.lastSeq = seq;
-    if (this.#retained > 0) this.host.subscribe(this);
+  #retain(): void {
+    if (this.#disposed) return;
+    if (this.#retained++ === 0 && this.#lastSeq !== undefined) this.#host.subscribe(this.#control);
   }
 
-  /** @internal */
-  release(): void {
-    if (--this.#retained === 0) this.host.unsubscribe(this);
+  #noteHead(seq: number): void {
+    if (this.#lastSeq !== undefined || this.#disposed) return;
+    this.#lastSeq = seq;
+    if (this.#retained > 0) this.#host.subscribe(this.#control);
+    this.#read.moved();
   }
 
-  /** @internal Applies a message the server returned (an ack or a REST reply). */
-  applyMessage(message: Message, created: boolean): void {
-    const feed = message.parentId === null ? this.#feed : this.#threads.get(message.parentId);
-    feed?.apply(message, created);
+  #release(): void {
+    if (this.#disposed) return;
+    if (--this.#retained === 0) this.#host.unsubscribe(this.#control);
+  }
+
+  #applyMessage(message: Message, created: boolean): void {
+    if (this.#disposed) return;
+    const parent = message.parentId;
+    if (parent === null) {
+      this.#feed.apply(message, created);
+      this.#threads.get(message.id)?.apply(message, created);
+    } else this.#threads.get(parent)?.apply(message, created);
+  }
+
+  #dispose(): void {
+    this.#disposed = true;
+    for (const timer of this.#typingTimers.values()) clearTimeout(timer);
+    this.#typingTimers.clear();
+    this.#typing.set([]);
+    this.#read.dispose();
+    this.#info.dispose();
+    for (const feed of [this.#feed, ...this.#threads.values()]) feed.dispose();
   }
 
   get #feedHost(): FeedHost {
     return {
+      alive: () => !this.#disposed,
       channelId: this.id,
-      api: this.host.api,
-      outbox: this.host.outbox,
-      windowSize: this.host.windowSize,
-      me: () => this.host.me(),
-      retain: () => this.retain(),
-      release: () => this.release(),
+      api: this.#host.api,
+      outbox: this.#host.outbox,
+      windowSize: this.#host.windowSize,
+      me: () => this.#host.me(),
+      retain: () => this.#retain(),
+      release: () => this.#release(),
+      follow: () => this.#follow(),
       eventsAfter: (seq) => this.#eventsAfter(seq),
-      noteHead: (seq) => this.noteHead(seq),
+      noteHead: (seq) => this.#noteHead(seq),
     };
   }
 
   async #onEvent(event: EventFrame): Promise<void> {
-    const last = this.lastSeq;
+    const last = this.#lastSeq;
     if (last !== undefined && event.seq <= last) return;
     if (last !== undefined && event.seq > last + 1) {
       const missing = await this.#fetchEvents(last, event.seq - 1);
-      if (missing === 'resync') return this.handle({ type: 'resync', channelId: this.id, seq: event.seq });
+      if (missing === 'resync') return this.#handle({ type: 'resync', channelId: this.id, seq: event.seq });
       for (const e of missing) this.#apply(e);
     }
     this.#apply(event);
   }
 
   #apply(event: EventFrame): void {
-    if (this.lastSeq !== undefined && event.seq <= this.lastSeq) return;
-    this.lastSeq = event.seq;
+    if (this.#disposed || (this.#lastSeq !== undefined && event.seq <= this.#lastSeq)) return;
+    this.#lastSeq = event.seq;
     this.#ring.push(event);
     if (this.#ring.length > RING_SIZE) this.#ring.shift();
     if ('message' in event.data) {
       const { message } = event.data;
-      if (event.kind === 'message:created') this.host.outbox.settle(message);
-      this.applyMessage(message, event.kind === 'message:created');
+      if (event.kind === 'message:created') this.#host.outbox.settle(message);
+      this.#applyMessage(message, event.kind === 'message:created');
       if (event.kind === 'message:created') this.#stopTyping(message.author.id);
     }
-    this.host.onEvent(event);
+    if (event.kind === 'channel:updated' && 'channel' in event.data) {
+      const { name, topic } = event.data.channel;
+      this.#info.patch({ name, topic });
+    }
+    this.#host.onEvent(event);
+    this.#read.moved();
   }
 
   async #eventsAfter(seq: number): Promise<EventFrame[] | 'resync'> {
     const first = this.#ring[0];
-    if (this.lastSeq === undefined || seq >= this.lastSeq) return [];
+    if (this.#lastSeq === undefined || seq >= this.#lastSeq) return [];
     if (first && first.seq <= seq + 1) return this.#ring.filter((e) => e.seq > seq);
-    return this.#fetchEvents(seq, this.lastSeq);
+    return this.#fetchEvents(seq, this.#lastSeq);
   }
 
   /** The log over REST, `after < seq <= upto`. */
@@ -216,7 +362,7 @@ export class ChannelRoom {
     const events: EventFrame[] = [];
     while (after < upto) {
       const page = await unwrap(
-        this.host.api.GET('/api/v1/channels/{channelId}/events', {
+        this.#host.api.GET('/api/v1/channels/{channelId}/events', {
           params: { path: { channelId: this.id }, query: { afterSeq: after, limit: 100 } },
         }),
       );
@@ -229,9 +375,10 @@ export class ChannelRoom {
     return events;
   }
 
-  async #change(call: Parameters<typeof unwrap<Message>>[0]): Promise<Message> {
-    const message = await unwrap(call);
-    this.applyMessage(message, false);
+  async #change(call: () => Parameters<typeof unwrap<Message>>[0]): Promise<Message> {
+    if (this.#disposed) throw signedOut();
+    const message = await unwrap(call());
+    this.#applyMessage(message, false);
     return message;
   }
 
@@ -240,7 +387,7 @@ export class ChannelRoom {
   }
 
   #showTyping(user: User, forMs: number): void {
-    if (user.id === this.host.me()?.id) return;
+    if (user.id === this.#host.me()?.id) return;
     clearTimeout(this.#typingTimers.get(user.id));
     this.#typingTimers.set(
       user.id,

@@ -6,6 +6,15 @@ export type TokenSource = string | (() => Promise<string>);
 /** Web Storage, or anything with its three methods: where a built-in session can be remembered. */
 export type SessionMemory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** The page's localStorage, when it may use one (sandboxed frames and some privacy modes may not). */
+export function pageStorage(): SessionMemory | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The remembered part of a built-in session: whose it is, and the refresh token to renew it. */
 interface Remembered {
   userId: string;
