@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import { type ChatClient, createChatClient } from '../../src/index.js';
+import { uniqueName } from '../support/rest.js';
+import { until } from '../support/wait-for.js';
+
+declare global {
+  interface Window {
+    /** The reference server's URL, set by web-test-runner.config.mjs. */
+    CONFAB_SERVER: string;
+  }
+}
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void>) => void;
+declare const afterEach: (body: () => void) => void;
+
+const baseUrl = window.CONFAB_SERVER;
+const password = 'correct-horse-battery';
+const started: ChatClient[] = [];
+
+/** A client as a page load makes it (`remember: true`: the page's localStorage), disconnected after each test. */
+function pageLoad(): ChatClient {
+  const made = createChatClient({ baseUrl, remember: true });
+  started.push(made);
+  return made;
+}
+
+/** A client that remembers nothing. */
+function client(): ChatClient {
+  const made = createChatClient({ baseUrl });
+  started.push(made);
+  return made;
+}
+
+/** A public channel of `owner`'s. */
+async function channelOf(owner: ChatClient): Promise<string> {
+  const channel = await owner.createChannel({ name: uniqueName('room'), visibility: 'public' });
+  return channel.id;
+}
+
+afterEach(() => {
+  for (const made of started.splice(0)) made.disconnect();
+});
+
+describe('sessions and drafts across reloads in Chromium', () => {
+  it('remember: true keeps the sign-in in localStorage; the next page load resumes it, logout forgets it', async () => {
+    const first = pageLoad();
+    const username = uniqueName('reload');
+    const user = await first.register({ username, password });
+    expect(first.$auth.get()).to.equal('signed-in');
+
+    const next = pageLoad();
+    expect(next.$auth.get()).to.equal('signed-out');
+    const resuming = next.resume();
+    expect(next.$auth.get()).to.equal('resuming');
+    expect((await resuming)?.id).to.equal(user.id);
+    expect(next.$auth.get()).to.equal('signed-in');
+
+    await next.logout();
+    expect(next.$auth.get()).to.equal('signed-out');
+    expect(await pageLoad().resume()).to.equal(null);
+  });
+
+  it('a draft survives a reload (a new client) for the same user, per channel and thread; logout clears it', async () => {
+    const first = pageLoad();
+    const username = uniqueName('drafter');
+    await first.register({ username, password });
+    const channelId = await channelOf(first);
+    first.channel(channelId).draft().set('نص من اليمين ‎and some English');
+    first.channel(channelId).draft('a-thread').set('a reply in progress');
+
+    const reloaded = pageLoad();
+    await reloaded.resume();
+    expect(reloaded.channel(channelId).draft().$text.get()).to.equal('نص من اليمين ‎and some English');
+    expect(reloaded.channel(channelId).draft('a-thread').$text.get()).to.equal('a reply in progress');
+
+    const someoneElse = pageLoad();
+    await someoneElse.register({ username: uniqueName('other'), password });
+    expect(someoneElse.channel(channelId).draft().$text.get()).to.equal('');
+
+    await reloaded.logout();
+    const again = pageLoad();
+    await again.login({ username, password });
+    expect(again.channel(channelId).draft().$text.get()).to.equal('');
+    expect(again.channel(channelId).draft('a-thread').$text.get()).to.equal('');
+  });
+
+  it('after sign-out and sign-in on the same client, live messages arrive again and sends are acknowledged', async () => {
+    const alice = client();
+    const bob = client();
+    const aliceName = uniqueName('alice');
+    await alice.register({ username: aliceName, password });
+    const bobUser = await bob.register({ username: uniqueName('bob'), password });
+    const channelId = await channelOf(alice);
+    await bob.joinChannel(channelId);
+    await alice.logout();
+    await alice.login({ username: aliceName, password });
+
+    const room = alice.channel(channelId);
+    const stop = room.$messages.listen(() => {});
+    const stopBob = bob.channel(channelId).$messages.listen(() => {});
+    try {
+      await until(alice.$presence, (p) => p[channelId]?.includes(bobUser.id) === true, 10_000, 'both online');
+      const fromBob = await bob.channel(channelId).send({ type: 'text', text: 'are you back?' });
+      await until(room.$messages, (m) => m.some((x) => x.id === fromBob.id), 10_000, 'the message live');
+      const mine = await room.send({ type: 'text', text: 'yes' });
+      await until(room.$messages, (m) => m.some((x) => x.id === mine.id) && !m.some((x) => x.pending), 10_000);
+      expect(alice.$connection.get()).to.equal('open');
+    } finally {
+      stop();
+      stopBob();
+    }
+  });
+});
