@@ -1,20 +1,22 @@
-import type { Message, User } from '@confab/core';
+import type { ChannelRoom, Message, User } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message/chat-message.js';
 import '../chat-message-list/chat-message-list.js';
 import type { ChatMessageActionEvent } from '../events/chat-message-action.js';
 import { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
+import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatThreadStyles } from './chat-thread.styles.js';
 
 /**
- * A thread: the message it answers, its replies (paged like a channel), and a composer for replies.
+ * A thread: the message it answers (kept current: edits, reactions, the reply count), its replies (paged like a channel), and a composer for replies.
  * Escape or the close button asks to close it.
  *
  * @fires chat-thread-close - The close button or Escape.
@@ -31,9 +33,10 @@ export class ChatThreadElement extends ChatElement {
   @property() channel = '';
   /** The id of the message the thread answers. */
   @property() message = '';
-  @state() private parent: Message | undefined;
   readonly #me = new StoreController<User | null>(this, null);
-  readonly #channelMessages = new StoreController<Message[]>(this, []);
+  readonly #parent = new StoreController<Message | undefined>(this, undefined);
+  readonly #rooms = new RoomController(this);
+  #room: ChannelRoom | undefined;
 
   /** Moves focus into the thread (its close button). */
   override focus(): void {
@@ -52,22 +55,11 @@ export class ChatThreadElement extends ChatElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#me.follow(this.client?.$me);
-    if (changed.has('client') || changed.has('channel')) {
-      this.#channelMessages.follow(
-        this.client && this.channel ? this.client.channel(this.channel).$messages : undefined,
-      );
+    const room = this.#rooms.of(this.client, this.channel);
+    if (room !== this.#room || changed.has('message')) {
+      this.#room = room;
+      this.#parent.follow(room && this.message ? room.thread(this.message).$parent : undefined);
     }
-    if (changed.has('client') || changed.has('message')) void this.#loadParent();
-    const live = this.#channelMessages.value.find((m) => m.id === this.message);
-    if (live && live !== this.parent) this.parent = live;
-  }
-
-  async #loadParent(): Promise<void> {
-    const { client, message } = this;
-    this.parent = undefined;
-    if (!client || !message) return;
-    const parent = await client.getMessage(message).catch(() => undefined);
-    if (message === this.message && parent) this.parent = parent;
   }
 
   #keydown = (e: KeyboardEvent) => {
@@ -81,21 +73,22 @@ export class ChatThreadElement extends ChatElement {
     this.dispatchEvent(new ChatThreadCloseEvent());
   };
 
-  #onAction = (event: ChatMessageActionEvent) => {
-    if (!event.defaultPrevented && this.client) runAction(this.client.channel(this.channel), event);
+  #onAction = async (event: ChatMessageActionEvent) => {
+    if ((await allowed(event)) && this.#room) runAction(this.#room, event);
   };
 
   protected override render() {
     const t = this.t;
-    if (!this.client || !this.channel || !this.message) return nothing;
-    const feed = this.client.channel(this.channel).thread(this.message);
+    if (!this.#room || !this.message) return nothing;
+    const feed = this.#room.thread(this.message);
     const me = this.#me.value?.id;
+    const parent = this.#parent.value;
     return html`<header part="header">
         <h2 id="title">${t.thread}</h2>
         <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
       </header>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
-        ${this.parent ? html`<chat-message exportparts="message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .message=${this.parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
+        ${parent ? html`<chat-message exportparts="message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .message=${parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
       </div>
       <chat-message-list
         exportparts="list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
