@@ -1,30 +1,45 @@
-import type { Channel, ConnectionStatus, Scope, User } from '@confab/core';
+import type { ChannelInfo, ChannelRoom, ConnectionStatus, Scope, User } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message-list/chat-message-list.js';
 import type { ChatMessageListElement } from '../chat-message-list/chat-message-list.component.js';
+import { ChatChannelLeaveEvent } from '../events/chat-channel-leave.js';
+import type { ChatEditLastEvent } from '../events/chat-edit-last.js';
 import type { ChatMessageActionEvent } from '../events/chat-message-action.js';
 import { ChatThreadOpenEvent } from '../events/chat-thread-open.js';
+import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatWindowStyles } from './chat-window.styles.js';
 
+const LOADING: ChannelInfo = { status: 'loading' };
+
 /**
- * One channel: a header (name, members, who is online), the message list, who is typing, and the
- * composer, with banners for connecting, reconnecting and offline, and states for loading, empty
- * channels and channels the user may not read or post in.
+ * One channel: a header (name, members, who is online, join or leave), the message list, who is typing,
+ * and the composer, with banners for connecting, reconnecting and offline, and states for loading, empty
+ * channels and channels the user may not read or post in. While shown it keeps the channel read, and it
+ * opens at the first unread message (the list's "New" divider).
+ *
+ * Keyboard shortcuts (also in {@link ChatWindowElement.shortcuts}, for a help text):
+ * - `Alt+End` (or `Alt+Shift+N`) anywhere in the window: jump to the newest message.
+ * - `Escape` in the message list: back to the composer.
+ * - In the composer: Enter sends, Shift+Enter adds a line, ArrowUp in an empty composer edits your last message.
  *
  * @fires chat-thread-open - A message's replies are asked for.
+ * @fires chat-channel-leave - The user confirmed leaving the channel.
  * @csspart header - The header bar.
  * @csspart title - The channel's name.
+ * @csspart leave - The "Leave channel" button.
+ * @csspart confirm - The question before leaving.
  * @csspart banner - The connection banner.
  * @csspart typing - The typing indicator.
  * @slot header-actions - Controls at the end of the header.
- * @slot empty - Shown in an empty channel.
+ * @slot empty - Shown in an empty channel (instead of "No messages yet").
  *
  * @tagname chat-window
  */
@@ -33,18 +48,26 @@ export class ChatWindowElement extends ChatElement {
 
   /** The channel id. */
   @property() channel = '';
-  @state() private info: Channel | undefined;
-  @state() private problem: 'not_found' | undefined;
+  @state() private confirmingLeave = false;
+  /** The read marker when the channel opened (before this window moved it): where the "New" divider goes. */
+  @state() private unreadAfterSeq: number | undefined;
   @query('chat-message-list') private list!: ChatMessageListElement;
 
   readonly #connection = new StoreController<ConnectionStatus>(this, 'idle');
   readonly #me = new StoreController<User | null>(this, null);
   readonly #typing = new StoreController<User[]>(this, []);
   readonly #presence = new StoreController<Record<string, string[]>>(this, {});
-  readonly #channels = new StoreController<Channel[]>(this, []);
   readonly #scopes = new StoreController<Scope[]>(this, []);
+  readonly #info = new StoreController<ChannelInfo>(this, LOADING);
+  readonly #rooms = new RoomController(this);
+  #room: ChannelRoom | undefined;
+  #opened = false;
   #stopReading: (() => void) | undefined;
-  #readTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The window's keyboard shortcuts, in words (the `shortcuts` string, replaceable through `strings`). */
+  get shortcuts(): string {
+    return this.t.shortcuts;
+  }
 
   /** Scrolls to a message (loading its page if needed) and highlights it. */
   async jumpTo(messageId: string): Promise<void> {
@@ -59,119 +82,161 @@ export class ChatWindowElement extends ChatElement {
     this.renderRoot.querySelector('chat-composer')?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#keydown);
+    this.requestUpdate(); // keeps the channel read again
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#keydown);
+    this.#keepRead(undefined);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.client;
     if (changed.has('client')) {
       this.#connection.follow(client?.$connection);
       this.#me.follow(client?.$me);
       this.#presence.follow(client?.$presence);
-      this.#channels.follow(client?.$channels);
       this.#scopes.follow(client?.$scopes);
     }
-    if (changed.has('client') || changed.has('channel')) {
-      const room = client && this.channel ? client.channel(this.channel) : undefined;
+    const room = this.#rooms.of(client, this.channel);
+    if (room !== this.#room) {
+      this.#room = room;
+      this.#keepRead(undefined);
       this.#typing.follow(room?.$typing);
-      this.#stopReading?.();
-      this.#stopReading = room?.$messages.listen(() => this.#markReadSoon());
-      this.#markReadSoon();
-      void this.#load();
+      this.#info.follow(room?.$info);
+      this.#opened = false;
+      this.unreadAfterSeq = undefined;
+      this.confirmingLeave = false;
     }
-    const joined = this.#channels.value.find((c) => c.id === this.channel);
-    if (joined && joined !== this.info) this.info = joined;
+    const info = this.#info.value;
+    const member = info.status === 'ready' && !!info.channel.role;
+    if (room && member && !this.#opened) {
+      this.#opened = true;
+      this.unreadAfterSeq = room.$readState.get().lastReadSeq; // before keepRead marks it read
+    }
+    this.#keepRead(this.isConnected && member ? room : undefined);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  /** Keeps `room` read (while the window shows it), or stops. */
+  #keepRead(room: ChannelRoom | undefined): void {
+    if (room && this.#stopReading) return;
     this.#stopReading?.();
-    this.#stopReading = undefined;
-    clearTimeout(this.#readTimer);
+    this.#stopReading = room?.keepRead();
   }
 
-  /** Marks the channel read shortly after new messages arrive while the window is shown and the page visible. */
-  #markReadSoon(): void {
-    clearTimeout(this.#readTimer);
-    this.#readTimer = setTimeout(() => {
-      if (this.isConnected && this.client && this.channel && globalThis.document?.visibilityState !== 'hidden') {
-        this.client.channel(this.channel).markRead();
-      }
-    }, 500);
-  }
-
-  async #load(): Promise<void> {
-    const { client, channel } = this;
-    this.problem = undefined;
-    this.info = undefined;
-    if (!client || !channel) return;
-    const found = await client.getChannel(channel).catch(() => undefined);
-    if (channel !== this.channel) return;
-    if (found) this.info = found;
-    else this.problem = 'not_found';
-  }
-
-  async #join(): Promise<void> {
-    if (!this.client) return;
-    this.info = await this.client.joinChannel(this.channel);
-  }
-
-  #onAction = (event: ChatMessageActionEvent) => {
-    if (event.defaultPrevented || !this.client) return;
-    if (event.request.action === 'reply') {
-      this.dispatchEvent(new ChatThreadOpenEvent(this.channel, event.message.id));
-      return;
+  #keydown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    const newest = e.altKey && (e.key === 'End' || (e.shiftKey && e.code === 'KeyN'));
+    const inList = e.composedPath().includes(this.list);
+    if (newest) {
+      e.preventDefault();
+      void this.list?.scrollToNewest();
+    } else if (e.key === 'Escape' && inList) {
+      e.preventDefault();
+      this.focus();
     }
-    runAction(this.client.channel(this.channel), event);
+  };
+
+  #join = () => {
+    void this.#room?.join().catch(() => {}); // a failure leaves the Join button in place
+  };
+
+  #askToLeave = async (confirming: boolean) => {
+    this.confirmingLeave = confirming;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(confirming ? '.confirm .cancel' : '[part="leave"]')?.focus();
+  };
+
+  #leave = async () => {
+    const { client, channel } = this;
+    if (!client || !this.dispatchEvent(new ChatChannelLeaveEvent(channel))) return;
+    await client.leaveChannel(channel).catch(() => {
+      if (channel === this.channel) this.confirmingLeave = false;
+    });
+  };
+
+  #onEditLast = async (e: ChatEditLastEvent) => {
+    if (await allowed(e)) (await this.list.lastOwnMessage())?.edit();
+  };
+
+  #onAction = async (event: ChatMessageActionEvent) => {
+    if (!(await allowed(event)) || !this.#room) return;
+    if (event.request.action === 'reply') this.dispatchEvent(new ChatThreadOpenEvent(this.channel, event.message.id));
+    else runAction(this.#room, event);
   };
 
   #banner() {
     const t = this.t;
-    const status = this.#connection.value;
-    const text =
-      status === 'reconnecting'
-        ? t.reconnecting
-        : status === 'offline'
-          ? t.offline
-          : status === 'closed'
-            ? t.closed
-            : status === 'connecting'
-              ? t.connecting
-              : '';
+    const text = {
+      idle: '',
+      open: '',
+      connecting: t.connecting,
+      reconnecting: t.reconnecting,
+      offline: t.offline,
+      closed: t.closed,
+    }[this.#connection.value];
     return text ? html`<div part="banner" class="banner" role="status">${text}</div>` : nothing;
+  }
+
+  #header(info: ChannelInfo) {
+    const t = this.t;
+    const channel = info.status === 'ready' ? info.channel : undefined;
+    const online = this.#presence.value[this.channel]?.length ?? 0;
+    const canJoin = channel && !channel.role && channel.visibility === 'public';
+    const canLeave = channel?.role && channel.visibility !== 'direct';
+    return html`<header part="header">
+        <div class="grow">
+          <h2 part="title">${channel ? (channel.visibility === 'direct' ? `@${channel.name}` : `# ${channel.name}`) : t.loading}</h2>
+          ${
+            channel
+              ? html`<span class="meta">${t.members(channel.memberCount)} · ${t.online(online)}${channel.topic ? ` · ${channel.topic}` : ''}</span>`
+              : nothing
+          }
+        </div>
+        ${canJoin ? html`<button class="plain" @click=${this.#join}>${t.join}</button>` : nothing}
+        ${
+          canLeave
+            ? html`<button part="leave" class="plain" aria-expanded=${this.confirmingLeave ? 'true' : 'false'} @click=${() => this.#askToLeave(!this.confirmingLeave)}>${t.leaveChannel}</button>`
+            : nothing
+        }
+        <slot name="header-actions"></slot>
+      </header>
+      ${
+        canLeave && this.confirmingLeave
+          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#askToLeave(false)}>
+            <span id="leave-question">${t.leaveConfirm(channel.name)}</span>
+            <button class="plain danger" @click=${this.#leave}>${t.leave}</button>
+            <button class="plain cancel" @click=${() => this.#askToLeave(false)}>${t.cancel}</button>
+          </div>`
+          : nothing
+      }`;
   }
 
   protected override render() {
     const t = this.t;
-    if (!this.client || !this.channel) return html`<div class="notice">${t.pickChannel}</div>`;
-    if (this.problem) return html`${this.#banner()}<div class="notice" role="alert">${t.noPermission}</div>`;
-    const room = this.client.channel(this.channel);
-    const info = this.info;
-    const me = this.#me.value;
-    const online = this.#presence.value[this.channel]?.length ?? 0;
-    const typing = this.#typing.value.map((u) => u.displayName);
+    const room = this.#room;
+    if (!room) return html`<div class="notice">${t.pickChannel}</div>`;
+    const info = this.#info.value;
+    if (info.status === 'not_found')
+      return html`${this.#banner()}<div class="notice" role="alert">${t.noPermission}</div>`;
+    const channel = info.status === 'ready' ? info.channel : undefined;
+    const scopes = this.#scopes.value;
     const reason =
-      !this.#scopes.value.includes('chat:write') && this.#scopes.value.length
-        ? t.readOnly
-        : info && !info.role
-          ? t.joinToPost
-          : '';
-    return html`<header part="header">
-        <div class="grow">
-          <h2 part="title">${info ? (info.visibility === 'direct' ? `@${info.name}` : `# ${info.name}`) : t.loading}</h2>
-          ${
-            info
-              ? html`<span class="meta">${t.members(info.memberCount)} · ${t.online(online)}${info.topic ? ` · ${info.topic}` : ''}</span>`
-              : nothing
-          }
-        </div>
-        ${info && !info.role && info.visibility === 'public' ? html`<button class="plain" @click=${this.#join}>${t.join}</button>` : nothing}
-        <slot name="header-actions"></slot>
-      </header>
-      ${this.#banner()}
+      scopes.length && !scopes.includes('chat:write') ? t.readOnly : channel && !channel.role ? t.joinToPost : '';
+    const typing = this.#typing.value.map((u) => u.displayName);
+    return html`${this.#header(info)} ${this.#banner()}
+      <p class="visually-hidden">${t.shortcuts}</p>
       <chat-message-list
         exportparts="list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
         .feed=${room}
-        .me=${me?.id}
+        .me=${this.#me.value?.id}
+        .unreadAfterSeq=${this.unreadAfterSeq}
         .strings=${this.strings}
-        label=${info ? info.name : t.loading}
+        label=${channel ? channel.name : t.loading}
         @chat-message-action=${this.#onAction}
         ><slot name="empty" slot="empty">${t.empty}</slot></chat-message-list
       >
@@ -181,7 +246,7 @@ export class ChatWindowElement extends ChatElement {
         .strings=${this.strings}
         channel=${this.channel}
         disabled-reason=${reason}
-        @chat-edit-last=${async () => (await this.list.lastOwnMessage())?.edit()}
+        @chat-edit-last=${this.#onEditLast}
       ></chat-composer>`;
   }
 }

@@ -29,4 +29,21 @@ export const chatWindowStyles = css`
     padding: calc(var(--_space) * 2);
     text-align: center;
   }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .confirm span {
+    flex: 1 1 14em;
+  }
+  .danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
+  }
 `;
