@@ -44,4 +44,18 @@ export const chatComposerStyles = css`
     font-size: 0.9em;
     padding: 0 var(--_space) var(--_space);
   }
+  .counter {
+    align-self: center;
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .counter.over,
+  .error {
+    color: var(--_danger);
+  }
+  .error {
+    font-size: 0.9em;
+    padding: 0 var(--_space) var(--_space);
+  }
 `;
