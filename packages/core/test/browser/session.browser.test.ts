@@ -84,6 +84,44 @@ describe('sessions and drafts across reloads in Chromium', () => {
     expect(again.channel(channelId).draft('a-thread').$text.get()).to.equal('');
   });
 
+  it('keepRead counts messages as unread while the page is hidden, and reads them when it is shown again', async () => {
+    const alice = client();
+    const bob = client();
+    await alice.register({ username: uniqueName('alice'), password });
+    await bob.register({ username: uniqueName('bob'), password });
+    const channelId = await channelOf(alice);
+    await bob.joinChannel(channelId);
+    const stopList = bob.$channels.listen(() => {});
+    const room = bob.channel(channelId);
+    const stopKeeping = room.keepRead();
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    const show = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      await until(bob.$connection, (s) => s === 'open', 10_000, 'bob online');
+      const listed = () => bob.$channels.get().find((c) => c.id === channelId);
+      await until(bob.$channels, () => listed() !== undefined, 10_000, 'the channel listed');
+      const looked = await alice.channel(channelId).send({ type: 'text', text: 'while you look' });
+      await until(bob.$channels, () => listed()!.lastSeq >= looked.seq, 10_000, 'the message at bob');
+      expect(listed()?.unreadCount).to.equal(0);
+      expect(room.$readState.get().lastReadSeq).to.equal(looked.seq);
+
+      show('hidden');
+      const away = await alice.channel(channelId).send({ type: 'text', text: 'while you are away' });
+      await until(bob.$channels, () => listed()!.lastSeq >= away.seq, 10_000, 'the next message at bob');
+      expect(listed()?.unreadCount).to.equal(1, 'unread while hidden');
+      show('visible');
+      expect(listed()?.unreadCount).to.equal(0, 'read as soon as the page is shown');
+      expect(room.$readState.get().lastReadSeq).to.equal(away.seq);
+    } finally {
+      Object.defineProperty(document, 'visibilityState', visibility);
+      stopKeeping();
+      stopList();
+    }
+  });
+
   it('after sign-out and sign-in on the same client, live messages arrive again and sends are acknowledged', async () => {
     const alice = client();
     const bob = client();
