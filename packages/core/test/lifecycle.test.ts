@@ -136,3 +136,24 @@ test('$auth: signed-out until a sign-in, resuming while resume() runs, signed-ou
   await hosted.connect();
   assert.equal(hosted.$connection.get(), 'open');
 });
+
+test('signing in as someone else without signing out first also starts clean', async () => {
+  const alice = await registerUser(url, 'alice');
+  const bob = await registerUser(url, 'bob');
+  const carol = await registerUser(url, 'carol');
+  const alices = await createChannel(url, alice, [bob]);
+  const carols = await createChannel(url, carol, [bob]);
+  const client = await h.signIn(alice);
+  h.observe(client.$channels);
+  const old = await live(client, alices.id, alice);
+
+  await client.login({ username: carol.username, password: carol.password });
+  await until(client.$channels, (c) => c.some((x) => x.id === carols.id), 10_000, "carol's channels");
+  assert.deepEqual(
+    client.$channels.get().map((c) => c.id),
+    [carols.id],
+  );
+  assert.deepEqual(old.$messages.get(), []);
+  assert.notEqual(client.channel(alices.id), old);
+  await chats(await live(client, carols.id, carol), bob, 'switched');
+});
