@@ -6,6 +6,7 @@ export { ChatRoomElement } from './chat-room/chat-room.component.js';
 export { ChatSignInElement } from './chat-sign-in/chat-sign-in.component.js';
 export { ChatThreadElement } from './chat-thread/chat-thread.component.js';
 export { ChatWindowElement } from './chat-window/chat-window.component.js';
+export { ChatChannelLeaveEvent } from './events/chat-channel-leave.js';
 export { ChatChannelSelectEvent } from './events/chat-channel-select.js';
 export { ChatEditLastEvent } from './events/chat-edit-last.js';
 export { ChatMessageActionEvent, type MessageAction } from './events/chat-message-action.js';

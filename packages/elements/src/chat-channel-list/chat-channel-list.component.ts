@@ -1,4 +1,4 @@
-import type { Channel, User } from '@confab/core';
+import type { Channel, ConfabError, User } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChatChannelSelectEvent } from '../events/chat-channel-select.js';
@@ -19,6 +19,7 @@ type Panel = 'none' | 'browse' | 'create' | 'direct';
  * @csspart channel - One channel.
  * @csspart badge - An unread count.
  * @csspart tools - The browse / create / direct-message area.
+ * @csspart error - Why a channel could not be created (its name is taken, say).
  * @slot footer - Below the tools (a sign-out button, say).
  *
  * @tagname chat-channel-list
@@ -32,6 +33,8 @@ export class ChatChannelListElement extends ChatElement {
   @state() private publicChannels: Channel[] = [];
   @state() private found: User[] = [];
   @state() private focusIndex = 0;
+  /** Why the last channel could not be created. */
+  @state() private createError = '';
   readonly #channels = new StoreController<Channel[]>(this, []);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -83,12 +86,18 @@ export class ChatChannelListElement extends ChatElement {
     this.#select(channel.id);
   }
 
-  #create(e: SubmitEvent): void {
+  async #create(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
     const name = String(form.get('name') ?? '').trim();
     const visibility = form.get('visibility') === 'private' ? 'private' : 'public';
-    if (name && this.client) void this.#open(this.client.createChannel({ name, visibility }));
+    if (!name || !this.client) return;
+    this.createError = '';
+    const created = this.client.createChannel({ name, visibility });
+    created.catch((error: ConfabError) => {
+      this.createError = error.code === 'name_taken' ? this.t.nameTaken : error.detail;
+    });
+    await this.#open(created);
   }
 
   async #search(e: InputEvent): Promise<void> {
@@ -132,12 +141,22 @@ export class ChatChannelListElement extends ChatElement {
         ${
           this.panel === 'create'
             ? html`<form class="panel" @submit=${this.#create}>
-              <input name="name" aria-label=${t.channelName} placeholder=${t.channelName} required maxlength="80" />
+              <input
+                name="name"
+                aria-label=${t.channelName}
+                placeholder=${t.channelName}
+                required
+                maxlength="80"
+                aria-invalid=${this.createError ? 'true' : 'false'}
+                aria-describedby="create-error"
+                @input=${() => (this.createError = '')}
+              />
               <select name="visibility" aria-label=${t.visibility}>
                 <option value="public">${t.public}</option>
                 <option value="private">${t.private}</option>
               </select>
               <button type="submit">${t.create}</button>
+              <div id="create-error" part="error" class="error" role="alert">${this.createError}</div>
             </form>`
             : nothing
         }

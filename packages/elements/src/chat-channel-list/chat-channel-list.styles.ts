@@ -98,4 +98,11 @@ export const chatChannelListStyles = css`
     max-height: 12em;
     overflow-y: auto;
   }
+  .error {
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
+  .error:empty {
+    display: none;
+  }
 `;

@@ -69,10 +69,11 @@ export class AccountMenu implements ReactiveController {
   /** The account area for `user`; with `canSignOut`, a menu button offering "Sign out". */
   render(user: User | null, t: ChatStrings, canSignOut: boolean): TemplateResult | typeof nothing {
     if (!user) return nothing;
-    const who = html`${avatar(user)}<span class="who"><span class="name">${user.displayName}</span
-      ><span class="handle">@${user.username}</span></span>`;
+    const who = html`${avatar(user)}<span class="name">${user.displayName}</span>`;
     if (!canSignOut)
-      return html`<div part="account" class="account" slot="footer" title=${t.signedInAs(user.displayName)}>${who}</div>`;
+      return html`<div part="account" class="account" slot="footer" title=${`${t.signedInAs(user.displayName)} (@${user.username})`}>
+        ${who}
+      </div>`;
     return html`<div class="account" slot="footer" @focusout=${this.#focusout}>
       <button
         part="account"
@@ -85,8 +86,11 @@ export class AccountMenu implements ReactiveController {
       >
         ${who}
       </button>
-      <div part="account-menu" id="account-menu" role="menu" aria-label=${t.account} ?hidden=${!this.#open} @keydown=${this.#menuKeydown}>
-        <button role="menuitem" tabindex="-1" @click=${this.signOut}>${t.signOut}</button>
+      <div part="account-menu" class="popup" ?hidden=${!this.#open}>
+        <p class="handle">@${user.username}</p>
+        <div id="account-menu" role="menu" aria-label=${t.account} @keydown=${this.#menuKeydown}>
+          <button role="menuitem" tabindex="-1" @click=${this.signOut}>${t.signOut}</button>
+        </div>
       </div>
     </div>`;
   }

@@ -66,31 +66,16 @@ export const chatRoomStyles = css`
   .account > button[aria-expanded='true'] {
     background: var(--_bg);
   }
-  .who {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-    line-height: 1.25;
-  }
-  .name,
-  .handle {
+  .name {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-  }
-  .name {
     font-weight: 600;
   }
-  .handle {
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-  [role='menu'] {
+  .popup {
     position: absolute;
     inset-inline: 0;
     bottom: calc(100% + 4px);
-    display: flex;
-    flex-direction: column;
     padding: 4px;
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -98,8 +83,20 @@ export const chatRoomStyles = css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
     z-index: 1;
   }
-  [role='menu'][hidden] {
+  .popup[hidden] {
     display: none;
+  }
+  .handle {
+    margin: 0;
+    padding: 4px 10px;
+    color: var(--_muted);
+    font-size: 0.85em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  [role='menu'] {
+    display: flex;
+    flex-direction: column;
   }
   [role='menuitem'] {
     border: 0;

@@ -29,15 +29,19 @@ export function avatarHue(id: string): number {
 
 /**
  * A user's avatar: their picture when they have one, else their initials on a colour derived from their
- * id. Decorative (the name is always shown or announced beside it); `part="avatar"`. Style it with
- * `avatarStyles`.
+ * id (drawn by CSS, so they stay out of the text beside it). Decorative: the name is always shown or
+ * announced beside it. `part="avatar"`; style it with `avatarStyles`.
  */
 export function avatar(user: AvatarUser): TemplateResult {
   return user.avatarUrl
     ? html`<img part="avatar" class="avatar" src=${user.avatarUrl} alt="" />`
-    : html`<span part="avatar" class="avatar" aria-hidden="true" style=${styleMap({ '--_hue': String(avatarHue(user.id)) })}
-        >${initials(user.displayName)}</span
-      >`;
+    : html`<span
+        part="avatar"
+        class="avatar"
+        aria-hidden="true"
+        data-initials=${initials(user.displayName)}
+        style=${styleMap({ '--_hue': String(avatarHue(user.id)) })}
+      ></span>`;
 }
 
 /** The avatar's look: a circle of `--chat-avatar-size` (32px); initials in white on a dark tone of the user's hue. */
@@ -55,6 +59,8 @@ export const avatarStyles = css`
     font-size: calc(var(--chat-avatar-size, 32px) * 0.4);
     font-weight: 600;
     line-height: 1;
-    user-select: none;
+  }
+  .avatar::before {
+    content: attr(data-initials);
   }
 `;
