@@ -17,7 +17,8 @@ const COUNT_FROM = 500;
  * Where messages are written: Enter sends, Shift+Enter adds a line, ArrowUp in an empty composer edits
  * your last message, Escape clears the draft. The text is the channel's (or thread's) draft, kept per
  * channel and thread and across reloads. Near `max-length` a counter shows what is left; past it the
- * composer says so and does not send. Tells the channel you are typing (throttled).
+ * composer says so and does not send. Its direction follows the text (`dir="auto"`; empty, the page's). Tells the
+ * channel you are typing (throttled).
  *
  * @fires chat-message-send - Before sending; cancel it to send the message yourself.
  * @fires chat-edit-last - ArrowUp in an empty composer.
@@ -117,7 +118,7 @@ export class ChatComposerElement extends ChatElement {
         <textarea
           part="input"
           rows="1"
-          dir="auto"
+          dir=${this.#text.value ? 'auto' : nothing}
           aria-label=${t.message}
           aria-describedby="hint counter"
           aria-invalid=${over ? 'true' : 'false'}

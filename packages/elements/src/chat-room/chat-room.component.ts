@@ -178,8 +178,16 @@ export class ChatRoomElement extends ChatElement {
     await this.updateComplete;
     const back = this.#returnFocus;
     this.#returnFocus = undefined;
-    if (back?.isConnected) back.focus();
-    else this.renderRoot.querySelector('chat-window')?.focus();
+    // The control that opened the thread; or its message, when the control is hidden now (a hover toolbar).
+    for (const target of [
+      back,
+      (back?.getRootNode() as ShadowRoot | undefined)?.host,
+      this.renderRoot.querySelector('chat-window'),
+    ]) {
+      if (!(target instanceof HTMLElement) || !target.isConnected) continue;
+      target.focus();
+      if (target.matches(':focus-within')) break;
+    }
   };
 
   protected override render() {
