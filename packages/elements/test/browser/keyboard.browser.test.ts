@@ -10,6 +10,7 @@ import { baseUrl, createChannel, messagesWithText, postMessage, type RestUser, r
 import { until } from './support/wait.js';
 
 const isButton = (name: string) => (el: Element) => el.localName === 'button' && accessibleName(el) === name;
+const isMessage = (el: Element) => el.localName === 'article';
 
 /** A `<chat-room>` signed in with a host token (the user's access token), on `channel`. */
 async function roomFor(user: RestUser, channel = '') {
@@ -57,7 +58,8 @@ describe('keyboard-only use of <chat-room>', () => {
 
     windowOf(room).focus();
     expect(focusedName()).to.equal('Message');
-    await tabTo(isButton('Reply'), 'the Reply control', { backwards: true });
+    await tabTo(isMessage, 'the message (the list’s one tab stop)', { backwards: true });
+    await tabTo(isButton('Reply'), 'the Reply control');
     await press('Enter');
 
     await until(() => room.shadowRoot!.querySelector('chat-thread'), 'the thread panel');
@@ -74,7 +76,8 @@ describe('keyboard-only use of <chat-room>', () => {
 
     await press('Escape');
     await until(() => !room.shadowRoot!.querySelector('chat-thread'), 'the thread to close');
-    expect(focusedName(), 'focus returns to Reply').to.equal('Reply');
+    const opener = rowWithText(room, 'Ask me in a thread')!;
+    expect(opener.matches(':focus-within'), 'focus returns to the message (or its Reply control)').to.equal(true);
   });
 
   it('reacts with the React button and an emoji button', async () => {
@@ -86,7 +89,8 @@ describe('keyboard-only use of <chat-room>', () => {
     await until(() => rowWithText(room, 'React to me'), 'the message');
 
     windowOf(room).focus();
-    const react = await tabTo(isButton('Add reaction'), 'the React control', { backwards: true });
+    await tabTo(isMessage, 'the message (the list’s one tab stop)', { backwards: true });
+    const react = await tabTo(isButton('Add reaction'), 'the React control');
     expect(react.getAttribute('aria-expanded')).to.equal('false');
     await press('Enter');
     await until(() => byRole(room, 'group', 'Add reaction').length, 'the emoji picker');

@@ -120,10 +120,17 @@ describe('two users in two <chat-window>s', () => {
       () => byRole(rowWithText(aliceWindow, 'Edited text')!, 'button', '🎉 1').length,
       'the reaction at Alice',
     );
+    await until(
+      () => byRole(rowWithText(bobWindow, 'Edited text')!, 'button', '🎉 1, including you').length,
+      'Bob’s own reaction',
+    );
     const own = getByRole(rowWithText(bobWindow, 'Edited text')!, 'button', '🎉 1, including you');
     expect(own.getAttribute('aria-pressed')).to.equal('true');
 
-    getByRole(rowWithText(aliceWindow, 'Edited text')!, 'button', 'Delete').click();
+    const alices = rowWithText(aliceWindow, 'Edited text')!;
+    getByRole(alices, 'button', 'Delete').click();
+    await until(() => byRole(alices, 'alertdialog').length, 'the question before deleting');
+    getByRole(alices, 'button', 'Delete message').click();
     await until(
       () => messageRows(bobWindow).some((r) => bodyText(r) === 'This message was deleted.'),
       'the tombstone at Bob',
