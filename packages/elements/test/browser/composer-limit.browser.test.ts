@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/chat-window/chat-window.js';
 import type { ChatWindowElement } from '../../src/chat-window/chat-window.component.js';
+import { expectAccessible } from './support/axe.js';
 import './support/benign-errors.js';
 import { signedInClient } from './support/clients.js';
 import { byRole, getByRole, messageRows, visibleText } from './support/dom.js';
@@ -50,6 +51,7 @@ describe('<chat-composer> and the 4,000-character limit', () => {
     await press('Enter');
     await until(() => byRole(win, 'alert').length, 'the reason it was not sent');
     expect(getByRole(win, 'alert').textContent).to.contain('1 over the 4000-character limit');
+    await expectAccessible(win, 'the window with a message over the limit');
     expect(composer.value, 'the text stays to be shortened').to.equal(tooLong);
     await frames(3);
     expect(messageRows(win), 'no message appears').to.have.length(0);
