@@ -142,7 +142,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let outboxUser: string | undefined;
 
   const send = (frame: ClientFrame) => connection.send(frame);
-  /** Opens the socket on first need; after `disconnect()` or `logout()` only `connect()` reopens it. */
+  /** Opens the socket on first need; after `disconnect()` only `connect()` reopens it, after `logout()` a sign-in. */
   const openIfIdle = () => {
     if (connection.$status.get() === 'idle') connection.open();
   };
