@@ -36,6 +36,9 @@ export const chatRoomStyles = css`
   }
   .back {
     display: none;
+  }
+  .back,
+  .panel button {
     border: 1px solid var(--_border);
     background: var(--_bg);
     border-radius: var(--_radius);
@@ -43,72 +46,51 @@ export const chatRoomStyles = css`
     cursor: pointer;
   }
   .account {
-    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
     margin-top: calc(var(--_space) / 2);
   }
   .account,
-  .account > button {
+  [part='account'] {
+    min-width: 0;
+  }
+  [part='account'],
+  .panel {
     display: flex;
     align-items: center;
     gap: var(--_space);
-    min-width: 0;
   }
-  .account > button {
-    width: 100%;
+  button[part='account'] {
     border: 0;
     background: none;
     border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2);
-    text-align: start;
+    padding: 4px;
     cursor: pointer;
   }
-  .account > button:hover,
-  .account > button[aria-expanded='true'] {
+  button[part='account']:hover,
+  [aria-expanded='true'] {
     background: var(--_bg);
   }
-  .name {
+  .name,
+  .handle {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  .name {
     font-weight: 600;
   }
-  .popup {
-    position: absolute;
-    inset-inline: 0;
-    bottom: calc(100% + 4px);
-    padding: 4px;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
-    z-index: 1;
+  .panel {
+    justify-content: space-between;
+    padding-inline-start: 4px;
   }
-  .popup[hidden] {
+  .panel[hidden] {
     display: none;
   }
   .handle {
-    margin: 0;
-    padding: 4px 10px;
     color: var(--_muted);
     font-size: 0.85em;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  [role='menu'] {
-    display: flex;
-    flex-direction: column;
-  }
-  [role='menuitem'] {
-    border: 0;
-    background: none;
-    border-radius: calc(var(--_radius) / 2);
-    padding: 6px 10px;
-    text-align: start;
-    cursor: pointer;
-  }
-  [role='menuitem']:hover,
-  [role='menuitem']:focus-visible {
-    background: var(--_surface);
   }
   @container (max-width: 720px) {
     .layout,

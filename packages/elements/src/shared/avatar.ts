@@ -1,5 +1,4 @@
 import { css, html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 
 /** Who an avatar shows: a user, or anything with the same three fields. */
 export interface AvatarUser {
@@ -40,7 +39,7 @@ export function avatar(user: AvatarUser): TemplateResult {
         class="avatar"
         aria-hidden="true"
         data-initials=${initials(user.displayName)}
-        style=${styleMap({ '--_hue': String(avatarHue(user.id)) })}
+        style="--_hue: ${avatarHue(user.id)}"
       ></span>`;
 }
 

@@ -74,12 +74,12 @@ export const defaultStrings = {
   signedInAs: (name: string) => `Signed in as ${name}`,
   account: 'Account',
   leaveChannel: 'Leave channel',
-  leaveConfirm: (name: string) => `Leave # ${name}? You can join a public channel again later.`,
+  leaveConfirm: (name: string) => `Leave # ${name}?`,
   leave: 'Leave',
-  nameTaken: 'A channel with that name already exists. Pick another name.',
+  nameTaken: 'A channel with this name already exists.',
   charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${n} characters left`),
-  tooLong: (n: number, max: number) => `${n} over the ${max}-character limit. Shorten the message to send it.`,
-  shortcuts: 'Shortcuts: Alt+End jumps to the newest message; Escape in the messages returns to the composer.',
+  tooLong: (n: number, max: number) => `${n} over the ${max}-character limit.`,
+  shortcuts: 'Alt+End: newest message. Escape in the messages: back to the composer.',
 } as const;
 
 export type ChatStrings = {

@@ -22,10 +22,10 @@ export async function signInThroughForm(room: ChatRoomElement, username: string)
   await until(() => isSignedIn(room), 'the signed-in room');
 }
 
-/** Signs out from the account menu and waits for the sign-in form. */
+/** Signs out from the account panel and waits for the sign-in form. */
 export async function signOutThroughMenu(room: ChatRoomElement): Promise<void> {
   accountButton(room)!.click();
-  await until(() => byRole(room, 'menuitem', 'Sign out').length, 'the account menu');
-  getByRole(room, 'menuitem', 'Sign out').click();
+  await until(() => byRole(room, 'button', 'Sign out')[0]?.checkVisibility(), 'the account panel');
+  getByRole(room, 'button', 'Sign out').click();
   await until(() => showsSignIn(room), 'the sign-in form after signing out');
 }
