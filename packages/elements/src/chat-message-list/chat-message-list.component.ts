@@ -30,6 +30,8 @@ const NEAR_EDGE_PX = 120;
 const OVERSCAN_PX = 800;
 const ANNOUNCE_AFTER_MS = 800;
 const FIRST_ROWS = 30;
+/** How many older pages opening loads to reach the first unread message; past that, it opens at the oldest loaded one. */
+const SEEK_PAGES = 20;
 const MESSAGE_PARTS =
   'message, avatar, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions, more, menu, confirm';
 
@@ -113,6 +115,8 @@ export class ChatMessageListElement extends ChatElement {
   /** Row offsets and total height, from measured (or estimated) heights. */
   #layout: { tops: number[]; total: number } = { tops: [], total: 0 };
   #placing = true;
+  /** Opening already loaded what it needed (the newest page, older pages back to the first unread). */
+  #sought = false;
   #unreadId: string | undefined;
   #lastId: string | undefined;
   #frame = 0;
@@ -192,7 +196,12 @@ export class ChatMessageListElement extends ChatElement {
     else if (top === undefined) offset = index < this.#firstVisibleIndex() ? 0 : s.clientHeight - height;
     else if (top < 0) offset = 0;
     else if (top + height > s.clientHeight) offset = Math.max(0, s.clientHeight - height);
-    if (offset !== undefined) {
+    const last = index === this.#rows.length - 1 && !this.#hasNewer.value;
+    if (last && offset !== undefined && offset > 0 && block !== 'center') {
+      this.following = true; // to the newest message: the very bottom, and follow from there
+      this.#keeper.toBottom();
+      await this.#settle();
+    } else if (offset !== undefined) {
       this.following = false;
       this.#keeper.anchor = { id: messageId, offset };
       this.#keeper.restore(this.#modelTop(index));
@@ -248,6 +257,7 @@ export class ChatMessageListElement extends ChatElement {
     }
     if (changed.has('feed') || changed.has('unreadAfterSeq')) {
       this.#placing = true;
+      this.#sought = false;
       this.#unreadId = undefined;
     }
     // Where the reader is, before anything changes (not while the last change is still being placed).
@@ -274,7 +284,8 @@ export class ChatMessageListElement extends ChatElement {
     const feed = this.feed!;
     const unread = this.unreadAfterSeq;
     const olderUnread = unread !== undefined && messages[0]!.seq > unread + 1 && this.#hasOlder.value;
-    if (this.#hasNewer.value || olderUnread) {
+    if (!this.#sought && (this.#hasNewer.value || olderUnread)) {
+      this.#sought = true;
       void this.#seek(feed, unread);
       return;
     }
@@ -294,7 +305,8 @@ export class ChatMessageListElement extends ChatElement {
     try {
       while (feed === this.feed && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
       const older = () => unread !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unread + 1;
-      while (feed === this.feed && feed.$hasOlder.get() && older()) await feed.loadOlder();
+      for (let page = 0; page < SEEK_PAGES && feed === this.feed && feed.$hasOlder.get() && older(); page++)
+        await feed.loadOlder();
     } catch {
       // opens with what is loaded
     } finally {
@@ -486,9 +498,18 @@ export class ChatMessageListElement extends ChatElement {
     const beginning = !this.#hasOlder.value && rows.length > 0 && !this.noReplies;
     const empty = !rows.length && !this.#loading.value;
     const jump = rows.length > 0 && (!this.following || this.#hasNewer.value || this.unseen > 0) && !this.#placing;
-    // The edge notes float over the log, and "beginning" scrolls with the rows: neither moves them.
+    // The edge notes float over the log, and "beginning" scrolls with the rows: neither moves them. The
+    // jump button floats at the bottom but comes before the log in focus order: Shift+Tab from below
+    // reaches the current message first.
     return html`${this.loadingEdge === 'older' ? html`<div class="edge loading top" role="status">${t.loadingOlder}</div>` : nothing}
       ${empty ? html`<div part="empty" class="empty"><slot name="empty" @slotchange=${this.#onEmptySlot}></slot>${this.emptySlotted ? nothing : t.empty}</div>` : nothing}
+      ${
+        jump
+          ? html`<button part="new-messages" class="pill" @click=${this.#onJump}>
+            ${this.unseen > 0 ? t.newMessages(this.unseen) : t.jumpToLatest} <span aria-hidden="true">↓</span>
+          </button>`
+          : nothing
+      }
       <div
         part="list"
         class="scroller"
@@ -512,13 +533,6 @@ export class ChatMessageListElement extends ChatElement {
         <div class="spacer" style="height: ${total - (tops[end] ?? total)}px"></div>
       </div>
       ${this.loadingEdge === 'newer' || this.seeking ? html`<div class="edge loading bottom" role="status">${t.loadingNewer}</div>` : nothing}
-      ${
-        jump
-          ? html`<button part="new-messages" class="pill" @click=${this.#onJump}>
-            ${this.unseen > 0 ? t.newMessages(this.unseen) : t.jumpToLatest} <span aria-hidden="true">↓</span>
-          </button>`
-          : nothing
-      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 

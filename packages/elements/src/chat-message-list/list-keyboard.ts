@@ -28,6 +28,8 @@ export interface ListNavigation {
 export class ListKeyboard {
   #parked = false;
   #parking = false;
+  /** Counts moves: when keys come faster than rows render, only the latest move takes focus. */
+  #moves = 0;
 
   constructor(private readonly nav: ListNavigation) {}
 
@@ -82,8 +84,9 @@ export class ListKeyboard {
     if (!row) return;
     this.nav.setCurrent(row.message.id);
     this.#parked = false;
+    const move = ++this.#moves;
     const element = await this.nav.show(row.message.id, block);
-    element?.focus({ preventScroll: true });
+    if (move === this.#moves) element?.focus({ preventScroll: true });
   }
 
   /** Before rendering only the rows `rendered`: if the focused one goes, focus waits on the log. */
@@ -114,10 +117,7 @@ export class ListKeyboard {
 
   #index(): number {
     const stop = this.nav.tabStop();
-    const index = this.nav.rows().findIndex((r) => r.message.id === stop);
-    const s = this.nav.scroller();
-    const onLog = (s?.getRootNode() as ShadowRoot | undefined)?.activeElement === s;
-    return onLog && !this.nav.rowElement(stop ?? '') ? this.nav.firstVisibleIndex() : index;
+    return this.nav.rows().findIndex((r) => r.message.id === stop);
   }
 
   async #step(delta: -1 | 1): Promise<void> {

@@ -74,7 +74,9 @@ export class ChatMessageElement extends ChatElement {
 
   /** Starts editing (your own text messages). */
   edit(): void {
-    if (this.#canEdit) this.editing = true;
+    if (!this.#canEdit) return;
+    this.editing = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
   }
 
   /** Focuses the message itself (the list moves focus between messages with the arrow keys). */
@@ -326,9 +328,9 @@ export class ChatMessageElement extends ChatElement {
 
   /** Runs an item of the menu: the menu closes first, and what the item opens takes focus. */
   #fromMenu(run: () => void): void {
-    this.popup = undefined;
     run();
-    if (!this.picking && !this.editing) void this.updateComplete.then(() => this.#restoreFocus());
+    if (!this.picking && !this.editing) this.#restoreFocus();
+    this.popup = undefined;
   }
 
   #startEditing = () => {
@@ -360,11 +362,14 @@ export class ChatMessageElement extends ChatElement {
     };
   }
 
-  /** Closes the picker, editor, menu or question and puts focus back where it was opened from. */
+  /**
+   * Puts focus back where the picker, editor, menu or question was opened from, then closes it (in that
+   * order: the hover toolbar is only visible, and so focusable, while focus is inside the message).
+   */
   async #close(close: () => void): Promise<void> {
+    this.#restoreFocus();
     close();
     await this.updateComplete;
-    this.#restoreFocus();
   }
 
   #restoreFocus(): void {
@@ -382,8 +387,7 @@ export class ChatMessageElement extends ChatElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.picker button')?.focus();
   };
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('editing') && this.editing) this.renderRoot.querySelector('textarea')?.focus();
+  protected override updated(): void {
     // Links and players in the content follow the message's place in the tab order too.
     const tab = this.current && this.within ? 0 : -1;
     for (const control of this.renderRoot.querySelectorAll<HTMLElement>('.body a, .body video')) control.tabIndex = tab;

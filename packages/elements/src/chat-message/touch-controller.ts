@@ -5,13 +5,13 @@ const SLOP_PX = 10;
 
 /**
  * Tells touch from mouse on an element, and a long press from a tap. `touch` starts from the device
- * (`(hover: none)`: phones and tablets) and follows the pointer actually used, so a laptop with a touch
+ * (`(pointer: coarse)`: phones and tablets) and follows the pointer actually used, so a laptop with a touch
  * screen gets the touch controls when it is touched. A long press (held still for half a second, or the
  * system's own long-press `contextmenu`) calls `onLongPress`, and the tap that ends it does nothing else.
  */
 export class TouchController implements ReactiveController {
   /** Whether the element is being used by touch (or pen), so nothing may depend on hovering. */
-  touch = typeof matchMedia === 'function' && matchMedia('(hover: none)').matches;
+  touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #start: { x: number; y: number } | undefined;
   #pressed = false;

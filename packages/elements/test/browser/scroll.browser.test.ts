@@ -66,6 +66,13 @@ describe('scrolling', () => {
     const channel = await createChannel(authors[0]!, authors.slice(1));
     await postMany(authors, channel.id, 200, 'history');
     const client = makeClient({ token: authors[0]!.token });
+    const { data } = await client.api.GET('/api/v1/channels/{channelId}/messages', {
+      params: { path: { channelId: channel.id }, query: { limit: 1 } },
+    });
+    await client.api.PUT('/api/v1/channels/{channelId}/read', {
+      params: { path: { channelId: channel.id } },
+      body: { seq: data!.headSeq },
+    }); // all read: the window opens at the newest message
     const box = await fixture<HTMLElement>(
       html`<div style="height: 480px; width: 640px"><chat-window .client=${client} channel=${channel.id}></chat-window></div>`,
     );
