@@ -72,7 +72,6 @@ export const defaultStrings = {
   haveAccount: 'Have an account? Sign in',
   pickChannel: 'Pick a channel, or create one.',
   signedInAs: (name: string) => `Signed in as ${name}`,
-  account: 'Account',
   leaveChannel: 'Leave channel',
   leaveConfirm: (name: string) => `Leave # ${name}?`,
   leave: 'Leave',
