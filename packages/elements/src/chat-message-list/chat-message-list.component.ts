@@ -8,10 +8,11 @@ import type { ChatMessageElement } from '../chat-message/chat-message.component.
 import { ChatElement } from '../shared/chat-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { Announcer } from './announcer.js';
 import { chatMessageListStyles } from './chat-message-list.styles.js';
 import { ListKeyboard } from './list-keyboard.js';
-import { RowHeights, visibleRange } from './row-heights.js';
-import { buildRows, dayLabeller, firstUnread, type Row } from './rows.js';
+import { RowLayout, remapRange } from './row-layout.js';
+import { arrived, buildRows, dayLabeller, firstUnread, loadForOpening, type Row } from './rows.js';
 import { ScrollKeeper } from './scroll-keeper.js';
 
 /** What the list shows: a channel's messages or a thread's replies. */
@@ -28,7 +29,6 @@ export interface MessageFeed {
 
 const NEAR_EDGE_PX = 120;
 const OVERSCAN_PX = 800;
-const ANNOUNCE_AFTER_MS = 800;
 const FIRST_ROWS = 30;
 /** How many older pages opening loads to reach the first unread message; past that, it opens at the oldest loaded one. */
 const SEEK_PAGES = 20;
@@ -74,7 +74,6 @@ export class ChatMessageListElement extends ChatElement {
    */
   @property({ type: Number, attribute: 'unread-after-seq' }) unreadAfterSeq: number | undefined;
   @state() private unseen = 0;
-  @state() private announcement = '';
   @state() private highlighted: string | undefined;
   @state() private range: [number, number] = [0, 0];
   @state() private following = true;
@@ -88,7 +87,8 @@ export class ChatMessageListElement extends ChatElement {
   readonly #hasOlder = new StoreController(this, false);
   readonly #hasNewer = new StoreController(this, false);
   readonly #loading = new StoreController(this, false);
-  readonly #heights = new RowHeights();
+  readonly #layout = new RowLayout(() => this.#resized());
+  readonly #announcer = new Announcer(this, (n) => this.t.newMessages(n));
   readonly #keeper = new ScrollKeeper(
     () => this.scroller,
     (id) => this.#rowElement(id),
@@ -108,12 +108,8 @@ export class ChatMessageListElement extends ChatElement {
     firstVisibleIndex: () => this.#firstVisibleIndex(),
     tops: () => this.#layout.tops,
   });
-  readonly #observed = new Set<HTMLElement>();
-  readonly #resizes = new ResizeObserver((entries) => this.#resized(entries));
   #rows: Row[] = [];
   #rowsFrom: unknown[] = [];
-  /** Row offsets and total height, from measured (or estimated) heights. */
-  #layout: { tops: number[]; total: number } = { tops: [], total: 0 };
   #placing = true;
   /** Opening already loaded what it needed (the newest page, older pages back to the first unread). */
   #sought = false;
@@ -123,8 +119,6 @@ export class ChatMessageListElement extends ChatElement {
   #passes = 0;
   #settled: Promise<void> = Promise.resolve();
   #busy = false;
-  #pendingAnnounce = 0;
-  #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Scrolls to a loaded message and highlights it for a moment. */
   async reveal(messageId: string): Promise<void> {
@@ -187,7 +181,7 @@ export class ChatMessageListElement extends ChatElement {
     if (index < 0 || !s) return undefined;
     const element = this.#rowElement(messageId)?.querySelector('chat-message');
     const box = s.getBoundingClientRect();
-    const height = element?.getBoundingClientRect().height ?? this.#heights.of(messageId);
+    const height = element?.getBoundingClientRect().height ?? this.#layout.heightOf(messageId);
     const top = element ? element.getBoundingClientRect().top - box.top : undefined;
     let offset: number | undefined;
     if (block === 'start') offset = 0;
@@ -236,8 +230,7 @@ export class ChatMessageListElement extends ChatElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resizes.disconnect();
-    this.#observed.clear();
+    this.#layout.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
@@ -271,8 +264,11 @@ export class ChatMessageListElement extends ChatElement {
       const labels = dayLabeller(this.locale, this.t);
       this.#rows = buildRows(messages, this.#unreadId, labels);
       this.#rowsFrom = from;
-      this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
-      this.#remapRange(old);
+      const ids = this.#rows.map((r) => r.message.id);
+      this.#layout.setRows(ids);
+      const anchor = this.#keeper.anchor ? ids.indexOf(this.#keeper.anchor.id) : -1;
+      const before = old.slice(this.range[0], this.range[1]).map((r) => r.message.id);
+      this.range = remapRange(before, ids, anchor < 0 ? ids.length : anchor, this.following, FIRST_ROWS);
     }
     const [start, end] = this.range;
     const rendered = new Set(this.#rows.slice(start, end).map((r) => r.message.id));
@@ -303,10 +299,7 @@ export class ChatMessageListElement extends ChatElement {
   async #seek(feed: MessageFeed, unread: number | undefined): Promise<void> {
     this.seeking = true;
     try {
-      while (feed === this.feed && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
-      const older = () => unread !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unread + 1;
-      for (let page = 0; page < SEEK_PAGES && feed === this.feed && feed.$hasOlder.get() && older(); page++)
-        await feed.loadOlder();
+      await loadForOpening(feed, unread, SEEK_PAGES, () => feed === this.feed);
     } catch {
       // opens with what is loaded
     } finally {
@@ -316,42 +309,13 @@ export class ChatMessageListElement extends ChatElement {
 
   /** Counts and announces messages that arrived at the end; your own sends bring you to the bottom. */
   #noteNew(messages: LocalMessage[]): void {
-    const last = messages.at(-1);
-    const previous = this.#lastId;
-    this.#lastId = last?.id;
-    if (!last || !previous || last.id === previous) return;
-    const at = messages.findIndex((m) => m.id === previous);
-    if (at < 0) return;
-    const added = messages.slice(at + 1);
+    const added = arrived(messages, this.#lastId);
+    this.#lastId = messages.at(-1)?.id;
     if (added.some((m) => m.pending && m.author.id === this.me)) void this.scrollToNewest();
     const fromOthers = added.filter((m) => m.author.id !== this.me).length;
     if (!fromOthers) return;
     if (!this.following) this.unseen += fromOthers;
-    this.#pendingAnnounce += fromOthers;
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      this.announcement = this.t.newMessages(this.#pendingAnnounce);
-      this.#pendingAnnounce = 0;
-    }, ANNOUNCE_AFTER_MS);
-  }
-
-  /** Keeps rendering the same messages after the list changed around them (pages added or dropped). */
-  #remapRange(old: Row[]): void {
-    const rows = this.#rows;
-    const index = new Map(rows.map((r, i) => [r.message.id, i]));
-    const kept = old
-      .slice(this.range[0], this.range[1])
-      .map((r) => index.get(r.message.id))
-      .filter((i) => i !== undefined);
-    let start: number;
-    let end: number;
-    if (kept.length) [start, end] = [Math.min(...kept), Math.max(...kept) + 1];
-    else {
-      const at = this.#keeper.anchor ? (index.get(this.#keeper.anchor.id) ?? rows.length) : rows.length;
-      [start, end] = [Math.max(0, at - FIRST_ROWS), Math.min(rows.length, at + FIRST_ROWS)];
-    }
-    if (this.following) end = rows.length;
-    this.range = [Math.min(start, end), end];
+    this.#announcer.add(fromOthers);
   }
 
   protected override updated(): void {
@@ -365,19 +329,7 @@ export class ChatMessageListElement extends ChatElement {
     const rows = [...this.renderRoot.querySelectorAll('chat-message')];
     await Promise.all(rows.map((r) => r.updateComplete));
     if (pass !== this.#passes || !this.scroller) return;
-    let changed = false;
-    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
-      changed = this.#heights.set(row.dataset.id!, row.getBoundingClientRect().height) || changed;
-      if (this.#observed.has(row)) continue;
-      this.#observed.add(row);
-      this.#resizes.observe(row);
-    }
-    for (const row of this.#observed) {
-      if (row.isConnected) continue;
-      this.#observed.delete(row);
-      this.#resizes.unobserve(row);
-    }
-    if (changed) this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
+    this.#layout.measure(this.renderRoot.querySelectorAll<HTMLElement>('.row'));
     this.#position();
     this.#updateRange();
     this.#busy = false;
@@ -396,15 +348,7 @@ export class ChatMessageListElement extends ChatElement {
   }
 
   /** Row heights changed after rendering (images, reactions, an edit): correct before the next paint. */
-  #resized(entries: ResizeObserverEntry[]): void {
-    let changed = false;
-    for (const entry of entries) {
-      const id = (entry.target as HTMLElement).dataset.id;
-      const height = entry.borderBoxSize[0]?.blockSize ?? entry.target.getBoundingClientRect().height;
-      if (id) changed = this.#heights.set(id, height) || changed;
-    }
-    if (!changed) return;
-    this.#layout = this.#heights.offsets(this.#rows.map((r) => r.message.id));
+  #resized(): void {
     if (!this.#busy) this.#position();
     // Rendering more rows here would resize inside the observer's delivery: do it next frame.
     if (!this.#frame) {
@@ -431,20 +375,18 @@ export class ChatMessageListElement extends ChatElement {
   #updateRange(): void {
     const s = this.scroller;
     if (!s) return;
-    const { tops, total } = this.#layout;
-    const next = visibleRange(tops, total, s.scrollTop - this.#origin(), s.clientHeight || 600, OVERSCAN_PX);
+    const next = this.#layout.range(s.scrollTop - this.#origin(), s.clientHeight || 600, OVERSCAN_PX);
     if (next[0] !== this.range[0] || next[1] !== this.range[1]) this.range = next;
   }
 
   /** The first message in view by the layout (its row may not be rendered yet), and where it is. */
   #estimateFirstVisible(): { id: string; offset: number } | undefined {
     const s = this.scroller;
-    const { tops, total } = this.#layout;
-    if (!s || !tops.length) return undefined;
+    if (!s || !this.#rows.length) return undefined;
     const origin = this.#origin();
-    const [index] = visibleRange(tops, total, s.scrollTop - origin, 0, 0);
+    const [index] = this.#layout.range(s.scrollTop - origin, 0, 0);
     const row = this.#rows[index];
-    return row && { id: row.message.id, offset: origin + tops[index]! - s.scrollTop };
+    return row && { id: row.message.id, offset: origin + this.#layout.tops[index]! - s.scrollTop };
   }
 
   #firstVisibleIndex(): number {
@@ -533,7 +475,7 @@ export class ChatMessageListElement extends ChatElement {
         <div class="spacer" style="height: ${total - (tops[end] ?? total)}px"></div>
       </div>
       ${this.loadingEdge === 'newer' || this.seeking ? html`<div class="edge loading bottom" role="status">${t.loadingNewer}</div>` : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</div>`;
   }
 
   #renderRow(row: Row, current: boolean) {

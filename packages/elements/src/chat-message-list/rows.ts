@@ -75,3 +75,32 @@ export function dayLabeller(
     return (date.getFullYear() === now.getFullYear() ? thisYear : otherYear).format(date);
   };
 }
+
+/** What a feed gained at its end since its last message was `previousLastId` (nothing when it was replaced). */
+export function arrived(messages: readonly LocalMessage[], previousLastId: string | undefined): LocalMessage[] {
+  if (!previousLastId || messages.at(-1)?.id === previousLastId) return [];
+  const at = messages.findIndex((m) => m.id === previousLastId);
+  return at < 0 ? [] : messages.slice(at + 1);
+}
+
+/**
+ * Loads what opening a feed needs before it is shown: the newest page (when the bounded window had let go
+ * of it), then up to `pages` older pages back to the first message after `unreadAfterSeq`. Stops as soon as
+ * `current()` says the feed is no longer shown.
+ */
+export async function loadForOpening(
+  feed: {
+    $messages: { get(): readonly LocalMessage[] };
+    $hasOlder: { get(): boolean };
+    $hasNewer?: { get(): boolean };
+    loadOlder(): Promise<unknown>;
+    loadNewer?(): Promise<unknown>;
+  },
+  unreadAfterSeq: number | undefined,
+  pages: number,
+  current: () => boolean,
+): Promise<void> {
+  while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+  const older = () => unreadAfterSeq !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unreadAfterSeq + 1;
+  for (let page = 0; page < pages && current() && feed.$hasOlder.get() && older(); page++) await feed.loadOlder();
+}

@@ -29,12 +29,10 @@ describe('<chat-message-list> in a 3,000-message channel', () => {
     timeout(ms: number): void;
   }) {
     this.timeout(110_000);
-    const started = performance.now();
     const authors: RestUser[] = [];
     for (let i = 0; i < AUTHORS; i++) authors.push(await registerUser(`poster${i}`));
     const channel = await createChannel(authors[0]!, authors.slice(1));
     await postThreeThousand(authors, channel.id);
-    console.log(`posted ${TOTAL} messages in ${Math.round(performance.now() - started)} ms`);
 
     const client = makeClient({ token: authors[0]!.token });
     const room = client.channel(channel.id);
@@ -56,7 +54,6 @@ describe('<chat-message-list> in a 3,000-message channel', () => {
     }
     log.scrollTop = 0;
     await until(() => shown(list).includes(1), 'the first message');
-    console.log(`reached the beginning after ${Math.round(performance.now() - started)} ms`);
     expect(room.$hasNewer.get(), 'the bounded window let go of the newest messages').to.equal(true);
     expect(byRole(list, 'button', /latest|new message/i), 'the jump control, far from the bottom').to.have.length(1);
 
