@@ -45,6 +45,7 @@ function focusedElement(): HTMLElement | undefined {
  * @csspart account - Who is signed in (the account menu's button with the built-in sign-in).
  * @csspart account-menu - The account menu.
  * @csspart avatar - The signed-in user's avatar.
+ * @cssproperty --chat-avatar-size - Size of the signed-in user's avatar (32px).
  *
  * @tagname chat-room
  */
