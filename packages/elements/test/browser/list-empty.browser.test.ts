@@ -13,10 +13,10 @@ const emptyFeed = (): MessageFeed => ({
   loadOlder: async () => false,
 });
 
-/** The text the list itself shows for an empty feed (page content slotted in is not part of it). */
-async function ownEmptyText(list: ChatMessageListElement): Promise<string> {
+/** The text an empty list shows of its own, as rendered (a slot's fallback only when it is shown). */
+async function emptyText(list: ChatMessageListElement): Promise<string> {
   await list.updateComplete;
-  return list.shadowRoot!.querySelector('[part="empty"]')?.textContent?.trim() ?? '';
+  return list.shadowRoot!.querySelector<HTMLElement>('.empty')?.innerText.trim() ?? '';
 }
 
 /**
@@ -38,12 +38,12 @@ describe('<chat-message-list> with no messages', () => {
     const list = await fixture<ChatMessageListElement>(
       html`<chat-message-list style="height: 200px" .feed=${emptyFeed()}></chat-message-list>`,
     );
-    expect(await ownEmptyText(list)).to.equal('No messages yet. Say hello!');
+    expect(await emptyText(list)).to.equal('No messages yet. Say hello!');
   });
 
   it('still says it when an enclosing element forwards an empty slot nobody filled', async () => {
     const list = await forwarded();
-    expect(await ownEmptyText(list)).to.equal('No messages yet. Say hello!');
+    expect(await emptyText(list)).to.equal('No messages yet. Say hello!');
   });
 
   it('shows what the page slots in instead, through the forwarded slot', async () => {
@@ -52,11 +52,12 @@ describe('<chat-message-list> with no messages', () => {
     note.textContent = 'Be the first to post here.';
     const list = await forwarded(note);
     await list.updateComplete;
-    expect(await ownEmptyText(list), 'no built-in note beside the page’s').to.equal('');
+    expect(await emptyText(list), 'no built-in note beside the page’s').to.equal('');
+    expect(note.checkVisibility(), 'the page’s note is shown').to.equal(true);
     const slot = list.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]')!;
     expect(slot.assignedNodes({ flatten: true })).to.deep.equal([note]);
 
     note.remove();
-    await until(async () => (await ownEmptyText(list)) === 'No messages yet. Say hello!', 'the built-in note back');
+    await until(async () => (await emptyText(list)) === 'No messages yet. Say hello!', 'the built-in note back');
   });
 });

@@ -117,7 +117,7 @@ describe('<chat-message-list> from the keyboard', () => {
     // Scrolled far away by other means, the focused message leaves the DOM; focus waits and comes back.
     log.scrollTop = log.scrollHeight;
     await until(() => !messageRows(list).some((r) => bodyText(r) === 'key 200'), 'the focused row out of the DOM');
-    expect(deepActiveElement(), 'focus waits on the log').to.equal(log);
+    expect(deepActiveElement() === log, 'focus waits on the log').to.equal(true);
     await press('ArrowDown');
     await until(() => focusedText() === 'key 201', 'ArrowDown from where focus was');
 
