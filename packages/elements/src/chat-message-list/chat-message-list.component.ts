@@ -28,6 +28,7 @@ export interface MessageFeed {
 }
 
 const NEAR_EDGE_PX = 120;
+const AT_END_PX = 24;
 const OVERSCAN_PX = 800;
 const FIRST_ROWS = 30;
 /** How many older pages opening loads to reach the first unread message; past that, it opens at the oldest loaded one. */
@@ -331,6 +332,8 @@ export class ChatMessageListElement extends ChatElement {
     if (pass !== this.#passes || !this.scroller) return;
     this.#layout.measure(this.renderRoot.querySelectorAll<HTMLElement>('.row'));
     this.#position();
+    // Held at the very bottom (everything unread fits, or nothing to scroll): that is following.
+    if (!this.following && !this.#placing && this.#atEnd()) this.following = true;
     this.#updateRange();
     this.#busy = false;
     this.#keys.afterRender();
@@ -401,6 +404,12 @@ export class ChatMessageListElement extends ChatElement {
     return this.renderRoot.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`) ?? undefined;
   }
 
+  /** Whether the reader is at the newest message: within a row's padding of the bottom counts (the list then puts it exactly there). */
+  #atEnd(): boolean {
+    const s = this.scroller;
+    return !!s && s.scrollHeight - s.scrollTop - s.clientHeight < AT_END_PX && !this.#hasNewer.value;
+  }
+
   #maybeLoad(): void {
     const s = this.scroller;
     if (!s || this.#placing || this.seeking) return;
@@ -409,8 +418,7 @@ export class ChatMessageListElement extends ChatElement {
   }
 
   #onScroll = () => {
-    const s = this.scroller;
-    const atEnd = s.scrollHeight - s.scrollTop - s.clientHeight < 2 && !this.#hasNewer.value;
+    const atEnd = this.#atEnd();
     if (!this.#keeper.ours()) this.following = atEnd;
     else if (atEnd && !this.#placing) this.following = true;
     if (!this.following && !this.#busy) this.#keeper.capture();

@@ -323,7 +323,11 @@ export class ChatMessageElement extends ChatElement {
     }
     this.popup = popup;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(popup === 'menu' ? '[role="menuitem"]' : '[data-autofocus]')?.focus();
+    const box = this.renderRoot.querySelector<HTMLElement>(popup === 'menu' ? '.menu' : '.confirm');
+    box?.querySelector<HTMLElement>(popup === 'menu' ? '[role="menuitem"]' : '[data-autofocus]')?.focus({
+      preventScroll: true,
+    });
+    box?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Runs an item of the menu: the menu closes first, and what the item opens takes focus. */
