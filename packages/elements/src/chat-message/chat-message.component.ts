@@ -2,11 +2,11 @@ import type { LocalMessage, MessageBody } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChatMessageActionEvent, type MessageAction } from '../events/chat-message-action.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { renderMarkdown, safeUrl } from '../shared/markdown.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
-import { renderAvatar } from './avatar.js';
 import { chatMessageStyles } from './chat-message.styles.js';
 import { TouchController } from './touch-controller.js';
 
@@ -38,13 +38,13 @@ type Popup = 'menu' | 'confirm' | undefined;
  * @csspart more - The "More actions" button (touch).
  * @csspart menu - The actions menu (touch).
  * @csspart confirm - The question asked before deleting.
- * @cssproperty --chat-avatar-size - Size of the avatar (36px).
+ * @cssproperty --chat-avatar-size - Size of the avatar (32px).
  * @slot actions - Extra controls added to the actions toolbar.
  *
  * @tagname chat-message
  */
 export class ChatMessageElement extends ChatElement {
-  static override styles = [themeStyles, chatMessageStyles];
+  static override styles = [themeStyles, avatarStyles, chatMessageStyles];
 
   /** The message to show. */
   @property({ attribute: false }) message: LocalMessage | undefined;
@@ -117,6 +117,11 @@ export class ChatMessageElement extends ChatElement {
     return this.current && this.within ? nothing : -1;
   }
 
+  /** The picture did not load: initials instead. */
+  #avatarFailed = () => {
+    this.brokenAvatar = true;
+  };
+
   #focusin = () => {
     this.within = true;
   };
@@ -141,13 +146,11 @@ export class ChatMessageElement extends ChatElement {
       tabindex=${this.current ? 0 : -1}
       aria-label=${`${m.author.displayName}, ${formatTime(m.createdAt, this.locale)}`}
     >
-      <div class="gutter">
+      <div class="gutter" @error=${{ handleEvent: this.#avatarFailed, capture: true }}>
         ${
           this.continued
             ? html`<time part="time" class="hover-time" datetime=${m.createdAt} title=${when}>${shortTime(m.createdAt, this.locale)}</time>`
-            : renderAvatar(m.author, this.brokenAvatar, () => {
-                this.brokenAvatar = true;
-              })
+            : avatar(this.brokenAvatar ? { ...m.author, avatarUrl: undefined } : m.author)
         }
       </div>
       <div class="main">

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const chatMessageStyles = css`
   :host {
     display: block;
-    --_avatar-size: var(--chat-avatar-size, 36px);
   }
   article {
     position: relative;
@@ -32,7 +31,7 @@ export const chatMessageStyles = css`
   }
   .gutter {
     flex: none;
-    width: var(--_avatar-size);
+    width: var(--chat-avatar-size, 32px);
   }
   .main {
     flex: 1;
@@ -40,27 +39,6 @@ export const chatMessageStyles = css`
   }
   .touch .main {
     padding-inline-end: 28px;
-  }
-  .avatar {
-    display: grid;
-    place-items: center;
-    width: var(--_avatar-size);
-    height: var(--_avatar-size);
-    border-radius: 50%;
-    overflow: hidden;
-    background: var(--_avatar-bg);
-    color: #fff;
-    font-weight: 600;
-    font-size: calc(var(--_avatar-size) * 0.4);
-    line-height: 1;
-    user-select: none;
-  }
-  .avatar img {
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-    margin: 0;
-    border-radius: 0;
   }
   .hover-time {
     display: block;

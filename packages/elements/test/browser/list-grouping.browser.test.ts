@@ -118,14 +118,14 @@ describe('<chat-message-list> grouping, day separators and the New divider', () 
     const list = await listIn('light');
     const rows = messageRows(list);
     const avatar = (row: ChatMessageElement) => row.shadowRoot!.querySelector<HTMLElement>('[part="avatar"]')!;
-    const img = avatar(rows[0]!).querySelector('img')!;
-    expect(img.getAttribute('alt')).to.equal('');
-    expect(img.src).to.equal(picture);
-    await until(() => img.complete && img.naturalWidth > 0, 'the picture to load');
-    expect(avatar(rows[0]!).getAttribute('aria-hidden')).to.equal('true');
+    const picture0 = avatar(rows[0]!) as HTMLImageElement;
+    expect(picture0.localName).to.equal('img');
+    expect(picture0.getAttribute('alt'), 'decorative: the name is beside it').to.equal('');
+    expect(picture0.src).to.equal(picture);
+    await until(() => picture0.complete && picture0.naturalWidth > 0, 'the picture to load');
 
     const initials = avatar(rows[2]!);
-    expect(initials.textContent!.trim()).to.equal('B');
+    expect(initials.dataset.initials).to.equal('B');
     expect(initials.getAttribute('aria-hidden')).to.equal('true');
     const colour = getComputedStyle(initials).backgroundColor;
     expect(getComputedStyle(avatar(rows[3]!)).backgroundColor, 'the same colour for the same person').to.equal(colour);
@@ -134,7 +134,7 @@ describe('<chat-message-list> grouping, day separators and the New divider', () 
     const broken = document.createElement('chat-message');
     broken.message = localMessage({ author: { ...ann, avatarUrl: `${location.origin}/no-such-picture.png` } });
     list.after(broken);
-    await until(() => avatar(broken)?.textContent?.trim() === 'AL', 'initials when the picture fails to load');
+    await until(() => avatar(broken)?.dataset.initials === 'AL', 'initials when the picture fails to load');
     broken.remove();
   });
 
