@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -39,6 +40,16 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/** Minifies the CSS in Lit `css` literals of the elements (templates' HTML is left as written). */
+const minifyElementStyles = {
+  name: 'minify-element-styles',
+  async transform(code, id) {
+    if (!id.includes('/packages/elements/src/')) return null;
+    const minified = await minifyHTMLLiterals(code, { fileName: id, html: false });
+    return minified ? { code: minified.code, map: minified.map } : null;
+  },
+};
+
 /** The drop-in bundle: every element with Lit and the client inside, one minified ES module. */
 const dropIn = {
   input: 'packages/elements/src/all.ts',
@@ -53,6 +64,7 @@ const dropIn = {
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } }),
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    minifyElementStyles,
     terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
   ],
 };
@@ -72,7 +84,7 @@ export default [
           sourcemap: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
         },
-        plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+        plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minifyElementStyles],
       },
       {
         input,
