@@ -1,6 +1,6 @@
 import type { ChannelRoom, Draft } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ChatEditLastEvent } from '../events/chat-edit-last.js';
 import { ChatMessageSendEvent } from '../events/chat-message-send.js';
@@ -44,15 +44,18 @@ export class ChatComposerElement extends ChatElement {
   @property({ type: Number, attribute: 'max-length' }) maxLength = 4000;
   /** A send was refused for being too long (until the text changes). */
   @state() private refused = false;
-  @query('textarea') private textarea!: HTMLTextAreaElement;
   readonly #text = new StoreController<string>(this, '');
   readonly #rooms = new RoomController(this);
   #room: ChannelRoom | undefined;
   #draft: Draft | undefined;
 
+  get #textarea(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector('textarea')!;
+  }
+
   /** Moves focus into the text area. */
   override focus(): void {
-    this.textarea?.focus();
+    this.#textarea?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -66,7 +69,7 @@ export class ChatComposerElement extends ChatElement {
   }
 
   #send(): void {
-    const text = this.textarea.value.trim();
+    const text = this.#textarea.value.trim();
     const room = this.#room;
     if (!text || this.disabledReason || !room) return;
     if ([...text].length > this.maxLength) {
@@ -80,7 +83,7 @@ export class ChatComposerElement extends ChatElement {
   }
 
   #setText(text: string): void {
-    this.textarea.value = text;
+    this.#textarea.value = text;
     this.#draft?.set(text);
     this.refused = false;
   }
@@ -94,18 +97,18 @@ export class ChatComposerElement extends ChatElement {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       this.#send();
-    } else if (e.key === 'ArrowUp' && !this.textarea.value) {
+    } else if (e.key === 'ArrowUp' && !this.#textarea.value) {
       if (this.dispatchEvent(new ChatEditLastEvent())) e.preventDefault();
-    } else if (e.key === 'Escape' && this.textarea.value) {
+    } else if (e.key === 'Escape' && this.#textarea.value) {
       e.stopPropagation();
       this.#setText('');
     }
   };
 
   #input = () => {
-    this.#draft?.set(this.textarea.value);
+    this.#draft?.set(this.#textarea.value);
     this.refused = false;
-    if (this.textarea.value) this.#room?.typing();
+    if (this.#textarea.value) this.#room?.typing();
   };
 
   protected override render() {

@@ -1,6 +1,6 @@
 import type { LocalMessage } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ReadableAtom } from 'nanostores';
 import '../chat-message/chat-message.js';
@@ -82,7 +82,6 @@ export class ChatMessageListElement extends ChatElement {
   @state() private seeking = false;
   @state() private emptySlotted = false;
   @state() private current: string | undefined;
-  @query('.scroller') private scroller!: HTMLElement;
 
   readonly #messages = new StoreController<LocalMessage[]>(this, []);
   readonly #hasOlder = new StoreController(this, false);
@@ -91,13 +90,13 @@ export class ChatMessageListElement extends ChatElement {
   readonly #layout = new RowLayout(() => this.#resized());
   readonly #announcer = new Announcer(this, (n) => this.t.newMessages(n));
   readonly #keeper = new ScrollKeeper(
-    () => this.scroller,
+    () => this.#scroller ?? undefined,
     (id) => this.#rowElement(id),
     () => this.#estimateFirstVisible(),
   );
   readonly #keys = new ListKeyboard({
     rows: () => this.#rows,
-    scroller: () => this.scroller ?? undefined,
+    scroller: () => this.#scroller ?? undefined,
     tabStop: () => this.#tabStop,
     setCurrent: (id) => {
       this.current = id;
@@ -154,6 +153,10 @@ export class ChatMessageListElement extends ChatElement {
     await this.#settle();
   }
 
+  get #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector('.scroller');
+  }
+
   /** Resolves once the list has rendered, measured and placed its rows. */
   async #settle(): Promise<void> {
     do {
@@ -177,7 +180,7 @@ export class ChatMessageListElement extends ChatElement {
     messageId: string,
     block: 'start' | 'center' | 'end' | 'nearest',
   ): Promise<ChatMessageElement | undefined> {
-    const s = this.scroller;
+    const s = this.#scroller;
     const index = this.#rows.findIndex((r) => r.message.id === messageId);
     if (index < 0 || !s) return undefined;
     const element = this.#rowElement(messageId)?.querySelector('chat-message');
@@ -293,7 +296,7 @@ export class ChatMessageListElement extends ChatElement {
       return;
     }
     this.following = false;
-    this.#keeper.anchor = { id: this.#unreadId, offset: Math.min(96, (this.scroller?.clientHeight ?? 400) / 4) };
+    this.#keeper.anchor = { id: this.#unreadId, offset: Math.min(96, (this.#scroller?.clientHeight ?? 400) / 4) };
   }
 
   /** Loads what opening needs first: the newest page, then back to the first unread message. */
@@ -329,7 +332,7 @@ export class ChatMessageListElement extends ChatElement {
   async #afterRender(pass: number): Promise<void> {
     const rows = [...this.renderRoot.querySelectorAll('chat-message')];
     await Promise.all(rows.map((r) => r.updateComplete));
-    if (pass !== this.#passes || !this.scroller) return;
+    if (pass !== this.#passes || !this.#scroller) return;
     this.#layout.measure(this.renderRoot.querySelectorAll<HTMLElement>('.row'));
     this.#position();
     // Held at the very bottom (everything unread fits, or nothing to scroll): that is following.
@@ -370,13 +373,13 @@ export class ChatMessageListElement extends ChatElement {
   /** Where the first row would start, in the log's scroll coordinates. */
   #origin(): number {
     const spacer = this.renderRoot.querySelector('.spacer');
-    if (!spacer || !this.scroller) return 0;
-    return spacer.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop;
+    if (!spacer || !this.#scroller) return 0;
+    return spacer.getBoundingClientRect().top - this.#scroller.getBoundingClientRect().top + this.#scroller.scrollTop;
   }
 
   /** Renders the rows that cover the viewport (and some overscan). */
   #updateRange(): void {
-    const s = this.scroller;
+    const s = this.#scroller;
     if (!s) return;
     const next = this.#layout.range(s.scrollTop - this.#origin(), s.clientHeight || 600, OVERSCAN_PX);
     if (next[0] !== this.range[0] || next[1] !== this.range[1]) this.range = next;
@@ -384,7 +387,7 @@ export class ChatMessageListElement extends ChatElement {
 
   /** The first message in view by the layout (its row may not be rendered yet), and where it is. */
   #estimateFirstVisible(): { id: string; offset: number } | undefined {
-    const s = this.scroller;
+    const s = this.#scroller;
     if (!s || !this.#rows.length) return undefined;
     const origin = this.#origin();
     const [index] = this.#layout.range(s.scrollTop - origin, 0, 0);
@@ -406,12 +409,12 @@ export class ChatMessageListElement extends ChatElement {
 
   /** Whether the reader is at the newest message: within a row's padding of the bottom counts (the list then puts it exactly there). */
   #atEnd(): boolean {
-    const s = this.scroller;
+    const s = this.#scroller;
     return !!s && s.scrollHeight - s.scrollTop - s.clientHeight < AT_END_PX && !this.#hasNewer.value;
   }
 
   #maybeLoad(): void {
-    const s = this.scroller;
+    const s = this.#scroller;
     if (!s || this.#placing || this.seeking) return;
     if (s.scrollTop < NEAR_EDGE_PX) void this.#load('older');
     else if (s.scrollHeight - s.scrollTop - s.clientHeight < NEAR_EDGE_PX) void this.#load('newer');

@@ -1,6 +1,6 @@
 import type { ChannelInfo, ChannelRoom, ConnectionStatus, Scope, User } from '@confab/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message-list/chat-message-list.js';
 import type { ChatMessageListElement } from '../chat-message-list/chat-message-list.component.js';
@@ -51,7 +51,6 @@ export class ChatWindowElement extends ChatElement {
   @state() private confirmingLeave = false;
   /** The read marker when the channel opened (before this window moved it): where the "New" divider goes. */
   @state() private unreadAfterSeq: number | undefined;
-  @query('chat-message-list') private list!: ChatMessageListElement;
 
   readonly #connection = new StoreController<ConnectionStatus>(this, 'idle');
   readonly #me = new StoreController<User | null>(this, null);
@@ -64,6 +63,10 @@ export class ChatWindowElement extends ChatElement {
   #opened = false;
   #stopReading: (() => void) | undefined;
 
+  get #list(): ChatMessageListElement | null {
+    return this.renderRoot.querySelector('chat-message-list');
+  }
+
   /** The window's keyboard shortcuts, in words (the `shortcuts` string, replaceable through `strings`). */
   get shortcuts(): string {
     return this.t.shortcuts;
@@ -74,7 +77,7 @@ export class ChatWindowElement extends ChatElement {
     if (!this.client || !this.channel) return;
     await this.client.channel(this.channel).jumpTo(messageId);
     await this.updateComplete;
-    await this.list.reveal(messageId);
+    await this.#list?.reveal(messageId);
   }
 
   /** Moves focus to the composer. */
@@ -131,10 +134,11 @@ export class ChatWindowElement extends ChatElement {
   #keydown = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
     const newest = e.altKey && (e.key === 'End' || (e.shiftKey && e.code === 'KeyN'));
-    const inList = e.composedPath().includes(this.list);
+    const list = this.#list;
+    const inList = !!list && e.composedPath().includes(list);
     if (newest) {
       e.preventDefault();
-      void this.list?.scrollToNewest();
+      void list?.scrollToNewest();
     } else if (e.key === 'Escape' && inList) {
       e.preventDefault();
       this.focus();
@@ -160,7 +164,7 @@ export class ChatWindowElement extends ChatElement {
   };
 
   #onEditLast = async (e: ChatEditLastEvent) => {
-    if (await allowed(e)) (await this.list.lastOwnMessage())?.edit();
+    if (await allowed(e)) (await this.#list?.lastOwnMessage())?.edit();
   };
 
   #onAction = async (event: ChatMessageActionEvent) => {
