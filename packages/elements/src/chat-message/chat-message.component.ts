@@ -72,6 +72,13 @@ export class ChatMessageElement extends ChatElement {
   /** Where focus goes back to when the picker, editor, menu or question closes. */
   #opener: HTMLElement | undefined;
 
+  constructor() {
+    super();
+    // Listeners on the element itself go with it: nothing to remove.
+    this.addEventListener('focusin', this.#focusin);
+    this.addEventListener('focusout', this.#focusout);
+  }
+
   /** Starts editing (your own text messages). */
   edit(): void {
     if (!this.#canEdit) return;
@@ -82,18 +89,6 @@ export class ChatMessageElement extends ChatElement {
   /** Focuses the message itself (the list moves focus between messages with the arrow keys). */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('article')?.focus(options);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('focusin', this.#focusin);
-    this.addEventListener('focusout', this.#focusout);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('focusin', this.#focusin);
-    this.removeEventListener('focusout', this.#focusout);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -21,24 +21,16 @@ export class TouchController implements ReactiveController {
     private readonly onLongPress: () => void,
   ) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.host.addEventListener('pointerdown', this.#down);
-    this.host.addEventListener('pointermove', this.#move);
-    this.host.addEventListener('pointerup', this.#stop);
-    this.host.addEventListener('pointercancel', this.#stop);
-    this.host.addEventListener('click', this.#click, true);
-    this.host.addEventListener('contextmenu', this.#contextmenu);
+    // Listeners on the host itself go with it: nothing to remove.
+    host.addEventListener('pointerdown', this.#down);
+    host.addEventListener('pointermove', this.#move);
+    host.addEventListener('pointerup', this.#stop);
+    host.addEventListener('pointercancel', this.#stop);
+    host.addEventListener('click', this.#click, true);
+    host.addEventListener('contextmenu', this.#contextmenu);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.#down);
-    this.host.removeEventListener('pointermove', this.#move);
-    this.host.removeEventListener('pointerup', this.#stop);
-    this.host.removeEventListener('pointercancel', this.#stop);
-    this.host.removeEventListener('click', this.#click, true);
-    this.host.removeEventListener('contextmenu', this.#contextmenu);
     this.#stop();
   }
 

@@ -43,14 +43,9 @@ export class ChatThreadElement extends ChatElement {
     this.renderRoot.querySelector<HTMLButtonElement>('[part="close"]')?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.#keydown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#keydown);
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

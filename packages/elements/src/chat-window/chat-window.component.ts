@@ -85,15 +85,18 @@ export class ChatWindowElement extends ChatElement {
     this.renderRoot.querySelector('chat-composer')?.focus();
   }
 
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.#keydown);
     this.requestUpdate(); // keeps the channel read again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#keydown);
     this.#keepRead(undefined);
   }
 
