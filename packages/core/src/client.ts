@@ -9,7 +9,7 @@ import type {
   ServerFrame,
   User,
 } from '@confab/protocol';
-import { atom, map, type ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import type { ChannelRoom } from './channel-room.js';
 import { ChannelList } from './channels.js';
 import { Connection, type ConnectionStatus } from './connection.js';
@@ -112,7 +112,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const $me = atom<User | null>(null);
   const $auth = atom<AuthStatus>(options.token ? 'signed-in' : 'signed-out');
-  const $presence = map<Record<string, string[]>>({});
+  const $presence = atom<Record<string, string[]>>({});
   const $scopes = atom<Scope[]>([]);
   const drafts = new Drafts(options.draftStorage ?? pageStorage(), (userId) => `confab:drafts:${baseUrl}|${userId}`);
   const remember = options.remember === true ? pageStorage() : options.remember;
@@ -191,7 +191,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           outbox.refuse(frame.ref, new ConfabError(frame.code, frame.detail, undefined, frame.retryAfter));
         break;
       case 'presence':
-        $presence.setKey(frame.channelId, frame.online);
+        $presence.set({ ...$presence.get(), [frame.channelId]: frame.online });
         break;
       case 'unsubscribed':
         if (frame.reason !== 'requested') channels.remove(frame.channelId);
