@@ -1,5 +1,5 @@
 import { type AuthStatus, type ChatClient, createChatClient } from '@confab/core';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-channel-list/chat-channel-list.js';
@@ -63,10 +63,6 @@ export class ChatRoomElement extends ChatElement {
   /** `light`, `dark` or `auto`; without it, the system's preference. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
-  @provide({ context: chatClientContext })
-  @property({ attribute: false })
-  override client: ChatClient | undefined;
-
   @state() private thread: { channel: string; message: string } | undefined;
   @state() private pane: Pane = 'window';
   #ownClient: ChatClient | undefined;
@@ -80,6 +76,8 @@ export class ChatRoomElement extends ChatElement {
   readonly #auth = new StoreController<AuthStatus>(this, 'signed-out');
   readonly #me = new StoreController<User | null>(this, null);
   readonly #channels = new StoreController<Channel[]>(this, []);
+  /** Gives `client` to the elements inside. */
+  readonly #provider = new ContextProvider(this, { context: chatClientContext });
   readonly #account = new AccountMenu(this, () => void this.client?.logout());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -100,6 +98,7 @@ export class ChatRoomElement extends ChatElement {
       if (remember) void this.#ownClient.resume().catch(() => null);
     }
     if (changed.has('client')) {
+      this.#provider.setValue(this.client);
       this.#auth.follow(this.client?.$auth);
       this.#me.follow(this.client?.$me);
       if (changed.get('client') && !changed.has('channel')) this.#show('');

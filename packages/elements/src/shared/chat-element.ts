@@ -1,5 +1,5 @@
 import type { ChatClient } from '@confab/core';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { chatClientContext } from './context.js';
@@ -33,9 +33,19 @@ export class ChatElement extends LitElement {
   }
 
   /** The client to use; provided by an enclosing `<chat-room>`, or set by the app. */
-  @consume({ context: chatClientContext, subscribe: true })
   @property({ attribute: false })
   client: ChatClient | undefined;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: chatClientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.client = client;
+      },
+    });
+  }
 
   /** Replacements for any of the default texts (see `defaultStrings`). */
   @property({ attribute: false })
