@@ -39,6 +39,7 @@ async function channelOf(owner: ChatClient): Promise<string> {
 
 afterEach(() => {
   for (const made of started.splice(0)) made.disconnect();
+  localStorage.clear(); // the browser keeps it for the next test file: leave no remembered session or draft behind
 });
 
 describe('sessions and drafts across reloads in Chromium', () => {

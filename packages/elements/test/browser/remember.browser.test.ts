@@ -17,6 +17,9 @@ const mountRoom = (remember: boolean) =>
   fixture<ChatRoomElement>(html`<chat-room style="height: 480px" server=${baseUrl} ?remember=${remember}></chat-room>`);
 
 describe('<chat-room remember>', () => {
+  // Another test file in the same browser may have left a remembered session behind.
+  localStorage.removeItem(sessionKey);
+
   it('keeps a built-in sign-in across page loads until the user signs out', async () => {
     const { username } = await registerUser('remember');
     await signInThroughForm(await mountRoom(true), username);
