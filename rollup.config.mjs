@@ -40,12 +40,12 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-/** Minifies the CSS in Lit `css` literals of the elements (templates' HTML is left as written). */
-const minifyElementStyles = {
-  name: 'minify-element-styles',
+/** Minifies the elements' Lit `html` and `css` literals (whitespace, comments; CSS through Lightning CSS). */
+const minifyElementTemplates = {
+  name: 'minify-element-templates',
   async transform(code, id) {
     if (!id.includes('/packages/elements/src/')) return null;
-    const minified = await minifyHTMLLiterals(code, { fileName: id, html: false });
+    const minified = await minifyHTMLLiterals(code, { fileName: id });
     return minified ? { code: minified.code, map: minified.map } : null;
   },
 };
@@ -64,7 +64,7 @@ const dropIn = {
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } }),
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    minifyElementStyles,
+    minifyElementTemplates,
     terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
   ],
 };
@@ -84,7 +84,7 @@ export default [
           sourcemap: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
         },
-        plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minifyElementStyles],
+        plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minifyElementTemplates],
       },
       {
         input,
