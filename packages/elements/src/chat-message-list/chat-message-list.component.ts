@@ -6,6 +6,7 @@ import type { ReadableAtom } from 'nanostores';
 import '../chat-message/chat-message.js';
 import type { ChatMessageElement } from '../chat-message/chat-message.component.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { MESSAGE_PARTS } from '../shared/parts.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { Announcer } from './announcer.js';
@@ -33,8 +34,6 @@ const OVERSCAN_PX = 800;
 const FIRST_ROWS = 30;
 /** How many older pages opening loads to reach the first unread message; past that, it opens at the oldest loaded one. */
 const SEEK_PAGES = 20;
-const MESSAGE_PARTS =
-  'message, avatar, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions, more, menu, confirm';
 
 /**
  * A windowed, accessible list of messages (`role="log"`), grouped by author and day. Only the rows near the

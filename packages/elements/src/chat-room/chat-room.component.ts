@@ -14,6 +14,7 @@ import { allowed } from '../shared/allowed.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { chatClientContext } from '../shared/context.js';
+import { LIST_PARTS } from '../shared/parts.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { AccountMenu } from './account-menu.js';
@@ -215,14 +216,14 @@ export class ChatRoomElement extends ChatElement {
       >
         ${this.#account.render(this.#me.value, t, !this.token && this.client === this.#ownClient)}
       </chat-channel-list>
-      <chat-window part="window" exportparts="header, title, banner, typing, list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .strings=${this.strings} channel=${this.channel}>
+      <chat-window part="window" exportparts=${`header, title, banner, typing, leave, ${LIST_PARTS}`} .strings=${this.strings} channel=${this.channel}>
         <button slot="header-actions" class="back" @click=${() => (this.pane = 'list')}>${t.back}</button>
       </chat-window>
       ${
         this.thread
           ? html`<chat-thread
             part="thread"
-            exportparts="message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
+            exportparts=${LIST_PARTS}
             .strings=${this.strings}
             channel=${this.thread.channel}
             message=${this.thread.message}

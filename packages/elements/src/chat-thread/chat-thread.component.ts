@@ -10,6 +10,7 @@ import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { LIST_PARTS, MESSAGE_PARTS } from '../shared/parts.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -83,10 +84,10 @@ export class ChatThreadElement extends ChatElement {
         <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
       </header>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
-        ${parent ? html`<chat-message exportparts="message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions" .message=${parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
+        ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
       </div>
       <chat-message-list
-        exportparts="list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
+        exportparts=${LIST_PARTS}
         .feed=${feed}
         .me=${me}
         .strings=${this.strings}

@@ -12,6 +12,7 @@ import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { LIST_PARTS } from '../shared/parts.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -238,7 +239,7 @@ export class ChatWindowElement extends ChatElement {
     return html`${this.#header(info)} ${this.#banner()}
       <p class="visually-hidden">${t.shortcuts}</p>
       <chat-message-list
-        exportparts="list, new-messages, message, author, time, body, link, mention, code, code-block, reactions, reaction, replies, actions"
+        exportparts=${LIST_PARTS}
         .feed=${room}
         .me=${this.#me.value?.id}
         .unreadAfterSeq=${this.unreadAfterSeq}

@@ -42,6 +42,33 @@ describe('<chat-room> styling, strings and direction', () => {
     }
   });
 
+  it('passes the new message and list parts up to chat-room::part(avatar | day | leave)', async () => {
+    const style = document.createElement('style');
+    style.textContent = [
+      'chat-room::part(avatar) { outline: 2px solid rgb(4, 5, 6); }',
+      'chat-room::part(day) { outline: 2px solid rgb(7, 8, 9); }',
+      'chat-room::part(leave) { outline: 2px solid rgb(10, 11, 12); }',
+    ].join('\n');
+    document.head.append(style);
+    try {
+      const { room } = await roomWith(
+        (me, channel) =>
+          html`<chat-room style="height: 480px" server=${baseUrl} token=${me.token} channel=${channel}></chat-room>`,
+      );
+      const outlineOf = (selector: string, root: Element | ShadowRoot = room.shadowRoot!) => {
+        const [found] = deepQueryAll(root, selector);
+        return found ? getComputedStyle(found).outlineColor : 'missing';
+      };
+      await until(() => outlineOf('[part~="leave"]') !== 'missing', 'the leave button');
+      const message = rowWithText(room, 'Styled from outside')!.shadowRoot!;
+      expect(outlineOf('[part~="avatar"]', message), "a message's avatar").to.equal('rgb(4, 5, 6)');
+      expect(outlineOf('[part~="day"]'), 'day separator').to.equal('rgb(7, 8, 9)');
+      expect(outlineOf('[part~="leave"]'), 'leave').to.equal('rgb(10, 11, 12)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('shows replaced strings', async () => {
     const strings = { message: 'Nachricht', send: 'Senden', channels: 'Kanäle', reply: 'Antworten' };
     const { room } = await roomWith(
