@@ -85,8 +85,9 @@ export function arrived(messages: readonly LocalMessage[], previousLastId: strin
 
 /**
  * Loads what opening a feed needs before it is shown: the newest page (when the bounded window had let go
- * of it), then up to `pages` older pages back to the first message after `unreadAfterSeq`. Stops as soon as
- * `current()` says the feed is no longer shown.
+ * of it), then up to `pages` older pages back to the first message after `unreadAfterSeq`. When that many
+ * pages do not reach it, the feed opens at the newest messages again rather than somewhere in between.
+ * Stops as soon as `current()` says the feed is no longer shown.
  */
 export async function loadForOpening(
   feed: {
@@ -100,7 +101,11 @@ export async function loadForOpening(
   pages: number,
   current: () => boolean,
 ): Promise<void> {
-  while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+  const toNewest = async () => {
+    while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+  };
+  await toNewest();
   const older = () => unreadAfterSeq !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unreadAfterSeq + 1;
   for (let page = 0; page < pages && current() && feed.$hasOlder.get() && older(); page++) await feed.loadOlder();
+  if (feed.$hasOlder.get() && older()) await toNewest();
 }

@@ -2,6 +2,7 @@ import type { ChannelRoom } from '@confab/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/chat-message-list/chat-message-list.js';
 import type { ChatMessageListElement } from '../../src/chat-message-list/chat-message-list.component.js';
+import { loadForOpening } from '../../src/chat-message-list/rows.js';
 import './support/benign-errors.js';
 import { makeClient } from './support/clients.js';
 import { bodyText, byRole, getByRole, messageRows } from './support/dom.js';
@@ -109,6 +110,27 @@ describe('<chat-message-list> opening a channel', () => {
     expect(visibleHeight(log, firstUnread), 'the first unread message is in view').to.be.above(20);
     expect(gap(log), 'not at the bottom: the unread messages fill more than a screen').to.be.above(100);
     expect(byRole(list, 'separator', 'New messages')).to.have.length(1);
+  });
+
+  it('opens at the newest messages again when the pages it may seek do not reach the first unread one', async () => {
+    const authors = await Promise.all(['ann', 'ben', 'cy', 'dee'].map((name) => registerUser(name)));
+    const channel = await createChannel(authors[0]!, authors.slice(1));
+    const lastRead = await postMessage(authors[0]!, channel.id, 'read up to here');
+    await postVaried(authors.slice(1), channel.id, 1, 240); // 80 each: within a user's burst
+    const room = makeClient({ token: authors[0]!.token, windowSize: 100 }).channel(channel.id);
+    const stop = room.$messages.listen(() => {});
+    try {
+      await until(() => room.$messages.get().length, 'the newest page');
+      await loadForOpening(room, lastRead.seq, 2, () => true);
+      const texts = () => room.$messages.get().map((m) => (m.body?.type === 'text' ? m.body.text : ''));
+      expect(room.$hasNewer.get(), 'the newest messages are loaded').to.equal(false);
+      expect(texts()).to.include.members([text(237), text(238), text(239), text(240)]);
+
+      await loadForOpening(room, lastRead.seq, 10, () => true);
+      expect(texts(), 'enough pages reach the first unread message').to.include(text(1));
+    } finally {
+      stop();
+    }
   });
 
   it('lands exactly at the bottom from the new-messages pill and from scrollToNewest()', async () => {
