@@ -32,8 +32,8 @@ const NEAR_EDGE_PX = 120;
 const AT_END_PX = 24;
 const OVERSCAN_PX = 800;
 const FIRST_ROWS = 30;
-/** How many older pages opening loads to reach the first unread message; past that, it opens at the oldest loaded one. */
-const SEEK_PAGES = 20;
+/** How far back (in events) opening seeks the first unread message; further back, it opens at the newest. */
+const SEEK_BACK = 500;
 
 /**
  * A windowed, accessible list of messages (`role="log"`), grouped by author and day. Only the rows near the
@@ -302,7 +302,7 @@ export class ChatMessageListElement extends ChatElement {
   async #seek(feed: MessageFeed, unread: number | undefined): Promise<void> {
     this.seeking = true;
     try {
-      await loadForOpening(feed, unread, SEEK_PAGES, () => feed === this.feed);
+      await loadForOpening(feed, unread, SEEK_BACK, () => feed === this.feed);
     } catch {
       // opens with what is loaded
     } finally {

@@ -85,9 +85,9 @@ export function arrived(messages: readonly LocalMessage[], previousLastId: strin
 
 /**
  * Loads what opening a feed needs before it is shown: the newest page (when the bounded window had let go
- * of it), then up to `pages` older pages back to the first message after `unreadAfterSeq`. When that many
- * pages do not reach it, the feed opens at the newest messages again rather than somewhere in between.
- * Stops as soon as `current()` says the feed is no longer shown.
+ * of it), then older pages back to the first message after `unreadAfterSeq` — only when that is at most
+ * `seekBack` events behind the newest, so that opening stays a few requests; further back, the feed opens
+ * at the newest messages. Stops as soon as `current()` says the feed is no longer shown.
  */
 export async function loadForOpening(
   feed: {
@@ -98,14 +98,16 @@ export async function loadForOpening(
     loadNewer?(): Promise<unknown>;
   },
   unreadAfterSeq: number | undefined,
-  pages: number,
+  seekBack: number,
   current: () => boolean,
 ): Promise<void> {
-  const toNewest = async () => {
-    while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
-  };
-  await toNewest();
-  const older = () => unreadAfterSeq !== undefined && (feed.$messages.get()[0]?.seq ?? 0) > unreadAfterSeq + 1;
-  for (let page = 0; page < pages && current() && feed.$hasOlder.get() && older(); page++) await feed.loadOlder();
-  if (feed.$hasOlder.get() && older()) await toNewest();
+  while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+  const newest = feed.$messages.get().at(-1)?.seq;
+  if (unreadAfterSeq === undefined || newest === undefined || newest - unreadAfterSeq > seekBack) return;
+  const oldest = () => feed.$messages.get()[0]?.seq ?? 0;
+  for (let from = oldest(); current() && feed.$hasOlder.get() && from > unreadAfterSeq + 1; ) {
+    await feed.loadOlder();
+    if (oldest() >= from) return; // nothing older came
+    from = oldest();
+  }
 }
