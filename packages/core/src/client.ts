@@ -131,6 +131,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       $auth.set('signed-in');
       if (signedOut) connection.reset();
       signedOut = false;
+      for (const room of rooms.values()) room.ready();
     },
     remember ? { store: remember, key: `confab:session:${baseUrl}` } : undefined,
   );
@@ -177,7 +178,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     const all = [...subscribed];
     for (let i = 0; i < all.length; i += 100) subscribeFrame(all.slice(i, i + 100));
     outbox.flush();
-    for (const room of rooms.values()) room.online();
+    for (const room of rooms.values()) room.ready();
   };
 
   const onFrame = (frame: ServerFrame) => {

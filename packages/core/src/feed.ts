@@ -107,6 +107,7 @@ export class PagedFeed implements Feed {
   #older: { cursor: string; firstId: string } | undefined;
   #newer: { cursor: string; lastId: string } | undefined;
   #loaded = false;
+  #observed = false;
   #busy: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -122,9 +123,13 @@ export class PagedFeed implements Feed {
       return echoes.length ? [...window.items, ...echoes] : window.items;
     });
     onMount(this.$messages, () => {
+      this.#observed = true;
       host.retain();
-      if (!this.#loaded) void this.loadLatest().catch(() => {});
-      return () => host.release();
+      this.loadIfUnloaded();
+      return () => {
+        this.#observed = false;
+        host.release();
+      };
     });
     onMount(this.#parent, () => {
       const stop = host.follow();
@@ -136,6 +141,11 @@ export class PagedFeed implements Feed {
           .catch(() => {});
       return stop;
     });
+  }
+
+  /** Loads the newest page when the feed is observed and has none yet (its first load failed, or came before sign-in). */
+  loadIfUnloaded(): void {
+    if (this.#observed && !this.#loaded && this.host.alive()) void this.loadLatest().catch(() => {});
   }
 
   /** Empties the feed for good (the user signed out). */

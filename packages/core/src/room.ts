@@ -46,8 +46,8 @@ export interface RoomControl {
   keptRead(): boolean;
   /** `$channels` changed. */
   listChanged(): void;
-  /** A socket opened: what waited for it goes out. */
-  online(): void;
+  /** A socket opened, or the user signed in: what waited for it goes out (a feed observed but never loaded loads). */
+  ready(): void;
   /** The user signed out: the room becomes inert. */
   dispose(): void;
 }
@@ -141,9 +141,10 @@ class Room implements ChannelRoom {
       noteHead: (seq) => this.#noteHead(seq),
       keptRead: () => this.#read.kept,
       listChanged: () => this.#info.sync(),
-      online: () => {
+      ready: () => {
         this.#info.sync();
         void this.#read.flush();
+        for (const feed of [this.#feed, ...this.#threads.values()]) feed.loadIfUnloaded();
       },
       dispose: () => this.#dispose(),
     };

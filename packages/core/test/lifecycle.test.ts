@@ -157,3 +157,18 @@ test('signing in as someone else without signing out first also starts clean', a
   assert.notEqual(client.channel(alices.id), old);
   await chats(await live(client, carols.id, carol), bob, 'switched');
 });
+
+test('a room observed before signing in loads and goes live once the user signs in', async () => {
+  const alice = await registerUser(url, 'alice');
+  const bob = await registerUser(url, 'bob');
+  const shared = await createChannel(url, alice, [bob]);
+  const earlier = await postMessage(url, bob, shared.id, 'before alice signed in');
+  const client = h.client();
+  const room = client.channel(shared.id);
+  h.observe(room.$messages);
+
+  await client.login({ username: alice.username, password: alice.password });
+  await until(room.$messages, (m) => m.some((x) => x.id === earlier.id), 10_000, 'the newest page after sign-in');
+  await until(client.$presence, (p) => p[shared.id]?.includes(alice.user.id) === true, 10_000, 'the subscription');
+  await chats(room, bob, 'live');
+});
