@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfabError } from '../src/index.js';
 import { useHarness } from './support/harness.js';
+import { memoryStorage } from './support/memory-storage.js';
 import { recordingFetch } from './support/recording-fetch.js';
 import { uniqueName } from './support/rest.js';
 import { until, waitFor } from './support/wait-for.js';
@@ -78,17 +79,6 @@ describe('built-in accounts', () => {
     assert.equal(client.$connection.get(), 'open');
   });
 });
-
-/** A Web Storage for Node, which has none: the `remember` option's place to keep a session. */
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
 
 describe('remembered sessions', () => {
   test('a remembered session resumes in the next client; logout forgets it', async () => {

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useHarness } from './support/harness.js';
+import { memoryStorage } from './support/memory-storage.js';
 import { createChannel, registerUser } from './support/rest.js';
 
 const h = await useHarness();
 const url = h.server.url;
-
-/** A Web Storage for Node, which has none. */
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
 
 test('drafts are per channel and per thread, kept in storage for the next client of the same user only', async () => {
   const alice = await registerUser(url, 'alice');

@@ -2,16 +2,7 @@ import { expect } from '@open-wc/testing';
 import { type ChatClient, createChatClient } from '../../src/index.js';
 import { uniqueName } from '../support/rest.js';
 import { until } from '../support/wait-for.js';
-
-declare global {
-  interface Window {
-    /** The reference server's URL, set by web-test-runner.config.mjs. */
-    CONFAB_SERVER: string;
-  }
-}
-declare const describe: (name: string, body: () => void) => void;
-declare const it: (name: string, body: () => Promise<void>) => void;
-declare const afterEach: (body: () => void) => void;
+import { afterEach, describe, it } from './support/globals.js';
 
 const baseUrl = window.CONFAB_SERVER;
 const password = 'correct-horse-battery';
