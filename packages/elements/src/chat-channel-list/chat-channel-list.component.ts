@@ -1,5 +1,5 @@
 import type { Channel, ConfabError, User } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChatChannelSelectEvent } from '../events/chat-channel-select.js';
 import { ChatElement } from '../shared/chat-element.js';
@@ -107,7 +107,7 @@ export class ChatChannelListElement extends ChatElement {
     this.found = found.filter((u) => u.id !== me);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.t;
     const channels = this.#channels.value;
     return html`<h2 id="heading">${t.channels}</h2>

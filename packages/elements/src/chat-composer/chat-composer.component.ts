@@ -1,5 +1,5 @@
 import type { ChannelRoom, Draft } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ChatEditLastEvent } from '../events/chat-edit-last.js';
@@ -111,7 +111,7 @@ export class ChatComposerElement extends ChatElement {
     if (this.#textarea.value) this.#room?.typing();
   };
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.t;
     const disabled = !!this.disabledReason;
     const left = this.maxLength - [...this.#text.value.trim()].length;

@@ -1,5 +1,5 @@
 import type { LocalMessage } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ReadableAtom } from 'nanostores';
@@ -440,7 +440,7 @@ export class ChatMessageListElement extends ChatElement {
     this.emptySlotted = nodes.some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
   };
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const rows = this.#rows;
     const t = this.t;
     const { tops, total } = this.#layout;

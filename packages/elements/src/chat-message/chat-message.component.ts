@@ -1,5 +1,5 @@
 import type { LocalMessage, MessageBody } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChatMessageActionEvent, type MessageAction } from '../events/chat-message-action.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
@@ -130,7 +130,7 @@ export class ChatMessageElement extends ChatElement {
     if (this.message) this.dispatchEvent(new ChatMessageActionEvent(this.message, request));
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const m = this.message;
     if (!m) return nothing;
     const t = this.t;

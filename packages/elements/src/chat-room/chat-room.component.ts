@@ -1,6 +1,6 @@
 import { type AuthStatus, type ChatClient, createChatClient } from '@confab/core';
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-channel-list/chat-channel-list.js';
 import '../chat-sign-in/chat-sign-in.js';
@@ -191,7 +191,7 @@ export class ChatRoomElement extends ChatElement {
     }
   };
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     if (!this.client) return nothing;
     const t = this.t;
     const auth = this.#auth.value;

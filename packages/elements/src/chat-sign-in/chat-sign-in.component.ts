@@ -1,5 +1,5 @@
 import type { ConfabError } from '@confab/core';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -83,7 +83,7 @@ export class ChatSignInElement extends ChatElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.t;
     const title = this.mode === 'in' ? t.signIn : t.signUp;
     return html`<form part="form" @submit=${this.#submit} aria-labelledby="title">

@@ -1,5 +1,5 @@
 import type { ChannelRoom, Message, User } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message/chat-message.js';
@@ -73,7 +73,7 @@ export class ChatThreadElement extends ChatElement {
     if ((await allowed(event)) && this.#room) runAction(this.#room, event);
   };
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     if (!this.#room || !this.message) return nothing;
     const feed = this.#room.thread(this.message);

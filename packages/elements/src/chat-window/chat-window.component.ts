@@ -1,5 +1,5 @@
 import type { ChannelInfo, ChannelRoom, ConnectionStatus, Scope, User } from '@confab/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message-list/chat-message-list.js';
@@ -224,7 +224,7 @@ export class ChatWindowElement extends ChatElement {
       }`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.t;
     const room = this.#room;
     if (!room) return html`<div class="notice">${t.pickChannel}</div>`;
