@@ -52,6 +52,8 @@ export class ChatWindowElement extends ChatElement {
   @state() private confirmingLeave = false;
   /** The read marker when the channel opened (before this window moved it): where the "New" divider goes. */
   @state() private unreadAfterSeq: number | undefined;
+  /** Whether the window is on screen (not hidden behind another pane, as on a phone). */
+  @state() private shown = false;
 
   readonly #connection = new StoreController<ConnectionStatus>(this, 'idle');
   readonly #me = new StoreController<User | null>(this, null);
@@ -63,6 +65,9 @@ export class ChatWindowElement extends ChatElement {
   #room: ChannelRoom | undefined;
   #opened = false;
   #stopReading: (() => void) | undefined;
+  readonly #seen = new IntersectionObserver(([entry]) => {
+    this.shown = !!entry?.isIntersecting;
+  });
 
   get #list(): ChatMessageListElement | null {
     return this.renderRoot.querySelector('chat-message-list');
@@ -93,11 +98,13 @@ export class ChatWindowElement extends ChatElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.requestUpdate(); // keeps the channel read again
+    this.#seen.observe(this); // keeps the channel read again once on screen
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#seen.disconnect();
+    this.shown = false;
     this.#keepRead(undefined);
   }
 
@@ -125,10 +132,10 @@ export class ChatWindowElement extends ChatElement {
       this.#opened = true;
       this.unreadAfterSeq = room.$readState.get().lastReadSeq; // before keepRead marks it read
     }
-    this.#keepRead(this.isConnected && member ? room : undefined);
+    this.#keepRead(this.shown && member ? room : undefined);
   }
 
-  /** Keeps `room` read (while the window shows it), or stops. */
+  /** Keeps `room` read (while the window is on screen and shows it), or stops. */
   #keepRead(room: ChannelRoom | undefined): void {
     if (room && this.#stopReading) return;
     this.#stopReading?.();

@@ -1,11 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/chat-channel-list/chat-channel-list.js';
+import '../../src/chat-room/chat-room.js';
 import '../../src/chat-window/chat-window.js';
 import type { ChatChannelListElement } from '../../src/chat-channel-list/chat-channel-list.component.js';
+import type { ChatRoomElement } from '../../src/chat-room/chat-room.component.js';
 import type { ChatWindowElement } from '../../src/chat-window/chat-window.component.js';
 import './support/benign-errors.js';
 import { makeClient } from './support/clients.js';
-import { deepQueryAll, rowWithText } from './support/dom.js';
+import { deepQueryAll, getByRole, rowWithText } from './support/dom.js';
 import { describe, it } from './support/mocha.js';
 import { baseUrl, createChannel, postMessage, registerUser } from './support/rest.js';
 import { until } from './support/wait.js';
@@ -64,6 +66,29 @@ describe('the read marker of the open channel', () => {
     } finally {
       watch.disconnect();
     }
+  });
+
+  it('on a phone, a channel hidden behind the channel list is not kept read: its badge shows, and clears on opening', async () => {
+    const [alice, bob] = await Promise.all([registerUser('alice'), registerUser('bob')]);
+    const channel = await createChannel(alice, [bob]);
+    const room = await fixture<ChatRoomElement>(
+      html`<chat-room style="width: 390px; height: 780px" server=${baseUrl} token=${alice.token} channel=${channel.id}></chat-room>`,
+    );
+    const pane = () => room.shadowRoot!.querySelector('chat-window')!;
+    const sidebar = () => room.shadowRoot!.querySelector('chat-channel-list')!;
+    const badge = () => deepQueryAll(sidebar().shadowRoot!, '[part~="badge"]')[0]?.textContent?.trim();
+    await until(() => room.client?.$connection.get() === 'open', 'the socket');
+    await postMessage(bob, channel.id, 'while Alice reads');
+    await until(() => rowWithText(pane(), 'while Alice reads'), 'the message in the open window');
+
+    getByRole(pane(), 'button', 'Back').click();
+    await until(() => sidebar().checkVisibility(), 'the channel list in front');
+    await postMessage(bob, channel.id, 'while Alice looks at the list');
+    await until(() => badge() === '1', 'an unread badge on the channel behind the list');
+
+    getByRole(sidebar(), 'option', new RegExp(channel.name)).click();
+    await until(() => pane().checkVisibility(), 'the window in front again');
+    await until(() => badge() === undefined, 'the badge cleared on opening');
   });
 
   it('marking read with the network down rejects nothing unhandled, and reaches the server once back', async () => {
