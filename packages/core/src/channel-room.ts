@@ -32,6 +32,8 @@ export interface ChannelRoom {
   loadOlder(): Promise<boolean>;
   /** Loads newer messages below the window; resolves whether more newer ones exist. */
   loadNewer(): Promise<boolean>;
+  /** Loads the newest page in one request, however far back the window is (it lets go of the rest). */
+  loadLatest(): Promise<void>;
   /** Loads the page holding a message. */
   jumpTo(messageId: string): Promise<void>;
   /** Sends optimistically; resolves with the stored message (exactly once, even across reconnects). */

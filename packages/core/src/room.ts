@@ -153,6 +153,7 @@ class Room implements ChannelRoom {
 
   loadOlder = (): Promise<boolean> => this.#feed.loadOlder();
   loadNewer = (): Promise<boolean> => this.#feed.loadNewer();
+  loadLatest = (): Promise<void> => this.#feed.loadLatest();
   jumpTo = (messageId: string): Promise<void> => this.#feed.jumpTo(messageId);
 
   send(body: MessageBody, options: { parentId?: string } = {}): Promise<Message> {

@@ -13,7 +13,7 @@ import { Announcer } from './announcer.js';
 import { chatMessageListStyles } from './chat-message-list.styles.js';
 import { ListKeyboard } from './list-keyboard.js';
 import { RowLayout, remapRange } from './row-layout.js';
-import { arrived, buildRows, dayLabeller, firstUnread, loadForOpening, type Row } from './rows.js';
+import { arrived, buildRows, dayLabeller, firstUnread, loadForOpening, loadNewest, type Row } from './rows.js';
 import { ScrollKeeper } from './scroll-keeper.js';
 
 /** What the list shows: a channel's messages or a thread's replies. */
@@ -26,6 +26,8 @@ export interface MessageFeed {
   $hasNewer?: ReadableAtom<boolean>;
   /** Loads the page after the loaded messages; resolves whether still newer ones exist. */
   loadNewer?(): Promise<boolean>;
+  /** Loads the newest page in one request (given with `$hasNewer`). */
+  loadLatest?(): Promise<void>;
 }
 
 const NEAR_EDGE_PX = 120;
@@ -141,10 +143,10 @@ export class ChatMessageListElement extends ChatElement {
     const feed = this.feed;
     this.following = true;
     this.unseen = 0;
-    if (feed?.$hasNewer?.get() && feed.loadNewer) {
+    if (feed?.$hasNewer?.get()) {
       this.seeking = true;
       try {
-        while (feed === this.feed && feed.$hasNewer.get()) await feed.loadNewer();
+        await loadNewest(feed);
       } finally {
         this.seeking = false;
       }

@@ -1,4 +1,5 @@
 import type { LocalMessage } from '@confab/core';
+import type { MessageFeed } from './chat-message-list.component.js';
 
 /** One row of the list: a message, with what shows above it. */
 export interface Row {
@@ -83,6 +84,11 @@ export function arrived(messages: readonly LocalMessage[], previousLastId: strin
   return at < 0 ? [] : messages.slice(at + 1);
 }
 
+/** Loads the newest messages when the bounded window had let go of them: one page, however far back it was. */
+export async function loadNewest(feed: MessageFeed): Promise<void> {
+  if (feed.$hasNewer?.get() && feed.loadLatest) await feed.loadLatest();
+}
+
 /**
  * Loads what opening a feed needs before it is shown: the newest page (when the bounded window had let go
  * of it), then older pages back to the first message after `unreadAfterSeq` — only when that is at most
@@ -90,20 +96,14 @@ export function arrived(messages: readonly LocalMessage[], previousLastId: strin
  * at the newest messages. Stops as soon as `current()` says the feed is no longer shown.
  */
 export async function loadForOpening(
-  feed: {
-    $messages: { get(): readonly LocalMessage[] };
-    $hasOlder: { get(): boolean };
-    $hasNewer?: { get(): boolean };
-    loadOlder(): Promise<unknown>;
-    loadNewer?(): Promise<unknown>;
-  },
+  feed: MessageFeed,
   unreadAfterSeq: number | undefined,
   seekBack: number,
   current: () => boolean,
 ): Promise<void> {
-  while (current() && feed.$hasNewer?.get() && feed.loadNewer) await feed.loadNewer();
+  await loadNewest(feed);
   const newest = feed.$messages.get().at(-1)?.seq;
-  if (unreadAfterSeq === undefined || newest === undefined || newest - unreadAfterSeq > seekBack) return;
+  if (!current() || unreadAfterSeq === undefined || newest === undefined || newest - unreadAfterSeq > seekBack) return;
   const oldest = () => feed.$messages.get()[0]?.seq ?? 0;
   for (let from = oldest(); current() && feed.$hasOlder.get() && from > unreadAfterSeq + 1; ) {
     await feed.loadOlder();
