@@ -95,7 +95,7 @@ class Room implements ChannelRoom {
     expose: (control: RoomControl) => void,
   ) {
     this.#host = host;
-    const alive = () => !this.#disposed;
+    const alive = this.#alive;
     const { api } = host;
     this.#info = new ChannelInfoStore({
       channelId: id,
@@ -144,7 +144,7 @@ class Room implements ChannelRoom {
       ready: () => {
         this.#info.sync();
         void this.#read.flush();
-        for (const feed of [this.#feed, ...this.#threads.values()]) feed.loadIfUnloaded();
+        for (const feed of this.#feeds()) feed.loadIfUnloaded();
       },
       dispose: () => this.#dispose(),
     };
@@ -223,7 +223,7 @@ class Room implements ChannelRoom {
     const key = parentId ?? '';
     let draft = this.#drafts.get(key);
     if (!draft) {
-      draft = this.#host.draft(this.id, parentId, () => !this.#disposed);
+      draft = this.#host.draft(this.id, parentId, this.#alive);
       this.#drafts.set(key, draft);
     }
     return draft;
@@ -244,7 +244,7 @@ class Room implements ChannelRoom {
         this.#serially(async () => {
           this.#ring = [];
           this.#lastSeq = frame.seq;
-          for (const feed of [this.#feed, ...this.#threads.values()]) void feed.loadLatest().catch(() => {});
+          for (const feed of this.#feeds()) void feed.loadLatest().catch(() => {});
           this.#read.moved();
         });
         break;
@@ -303,12 +303,20 @@ class Room implements ChannelRoom {
     this.#typing.set([]);
     this.#read.dispose();
     this.#info.dispose();
-    for (const feed of [this.#feed, ...this.#threads.values()]) feed.dispose();
+    for (const feed of this.#feeds()) feed.dispose();
+  }
+
+  /** False once the user signed out. */
+  #alive = (): boolean => !this.#disposed;
+
+  /** The channel's feed and its threads'. */
+  #feeds(): PagedFeed[] {
+    return [this.#feed, ...this.#threads.values()];
   }
 
   get #feedHost(): FeedHost {
     return {
-      alive: () => !this.#disposed,
+      alive: this.#alive,
       channelId: this.id,
       api: this.#host.api,
       outbox: this.#host.outbox,
