@@ -88,6 +88,7 @@ export class ChatMessageListElement extends ChatElement {
   readonly #hasOlder = new StoreController(this, false);
   readonly #hasNewer = new StoreController(this, false);
   readonly #loading = new StoreController(this, false);
+  #edgeLoad = Promise.resolve(false);
   readonly #layout = new RowLayout(() => this.#resized());
   readonly #announcer = new Announcer(this, (n) => this.t.newMessages(n));
   readonly #keeper = new ScrollKeeper(
@@ -210,10 +211,15 @@ export class ChatMessageListElement extends ChatElement {
     return this.#rowElement(messageId)?.querySelector('chat-message') ?? undefined;
   }
 
-  /** Loads the next page at one end; resolves whether it loaded anything. */
-  async #load(edge: 'older' | 'newer'): Promise<boolean> {
+  /** Loads the next page at one end, or joins the load under way there; resolves whether anything loaded. */
+  #load(edge: 'older' | 'newer'): Promise<boolean> {
+    if (!this.loadingEdge) this.#edgeLoad = this.#loadPage(edge);
+    return this.loadingEdge === edge ? this.#edgeLoad : Promise.resolve(false);
+  }
+
+  async #loadPage(edge: 'older' | 'newer'): Promise<boolean> {
     const feed = this.feed;
-    if (!feed || this.#loading.value || this.loadingEdge) return false;
+    if (!feed || this.#loading.value) return false;
     if (edge === 'older' ? !this.#hasOlder.value : !this.#hasNewer.value || !feed.loadNewer) return false;
     const before = this.#messages.value;
     this.loadingEdge = edge;

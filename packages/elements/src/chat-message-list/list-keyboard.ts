@@ -30,6 +30,8 @@ export class ListKeyboard {
   #parking = false;
   /** Counts moves: when keys come faster than rows render, only the latest move takes focus. */
   #moves = 0;
+  /** The page a move is loading: moves pressed meanwhile wait for it, so no key press is lost. */
+  #pageLoad: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly nav: ListNavigation) {}
 
@@ -121,18 +123,22 @@ export class ListKeyboard {
   }
 
   async #step(delta: -1 | 1): Promise<void> {
+    await this.#pageLoad;
     let index = this.#index();
     const id = this.nav.rows()[index]?.message.id;
     if (!id) return;
     const beyond = index + delta < 0 || index + delta >= this.nav.rows().length;
     if (beyond) {
-      if (!(await this.nav.load(delta < 0 ? 'older' : 'newer'))) return;
+      const load = this.nav.load(delta < 0 ? 'older' : 'newer');
+      this.#pageLoad = load;
+      if (!(await load)) return;
       index = this.nav.rows().findIndex((r) => r.message.id === id);
     }
     await this.focusRow(index + delta);
   }
 
   async #page(direction: -1 | 1): Promise<void> {
+    await this.#pageLoad;
     const index = this.#index();
     const tops = this.nav.tops();
     const rows = this.nav.rows();

@@ -93,6 +93,38 @@ describe('<chat-message-list> from the keyboard', () => {
     expect(visited.length).to.be.at.most(6);
   });
 
+  it('counts every arrow pressed while an older page is loading', async () => {
+    const { authors, channel } = await authorsWithChannel(60);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holdOlderPages: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/messages?') && url.includes('before=')) await held;
+      return fetch(input, init);
+    };
+    const room = makeClient({ token: authors[0]!.token, fetch: holdOlderPages }).channel(channel);
+    const box = await fixture<HTMLElement>(
+      html`<div style="height: 480px; display: flex; flex-direction: column">
+        <chat-message-list style="flex: 1" label="Keys" .feed=${room} .me=${authors[0]!.user.id}></chat-message-list>
+      </div>`,
+    );
+    const list = box.querySelector('chat-message-list') as ChatMessageListElement;
+    await until(() => messageRows(list).some((r) => bodyText(r) === 'key 60'), 'the newest message');
+    const first = room.$messages.get()[0]?.body;
+    const oldest = first?.type === 'text' ? Number(first.text.split(' ')[1]) : 0;
+    expect(oldest, 'the first page leaves older messages to load').to.be.above(3);
+
+    messageRows(list)
+      .find((r) => bodyText(r) === 'key 60')!
+      .focus();
+    await press('Home');
+    await until(() => focusedText() === `key ${oldest}`, 'the first loaded message');
+    for (let i = 0; i < 3; i++) await press('ArrowUp');
+    expect(focusedText(), 'focus waits while the older page is held').to.equal(`key ${oldest}`);
+    release();
+    await until(() => focusedText() === `key ${oldest - 3}`, 'three messages up once the page is in');
+  });
+
   it('keeps focus on its message while windowing, and End loads the newest page', async () => {
     const { authors, channel } = await authorsWithChannel(260);
     const client = makeClient({ token: authors[0]!.token, windowSize: 100 });
