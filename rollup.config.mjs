@@ -50,6 +50,22 @@ const minifyElementTemplates = {
   },
 };
 
+/**
+ * The drop-in bundle's types: it is built from `all.ts`, so it exports and registers what `all.js` does
+ * (its `.d.ts` carries the `HTMLElementTagNameMap` entries of every tag).
+ */
+const dropInTypes = {
+  name: 'drop-in-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'confab-elements.d.ts',
+      source:
+        "// Types of the drop-in bundle (@confab/elements/bundle): the same exports as all.js.\nexport * from './all.js';\n",
+    });
+  },
+};
+
 /** The drop-in bundle: every element with Lit and the client inside, one minified ES module. */
 const dropIn = {
   input: 'packages/elements/src/all.ts',
@@ -66,6 +82,7 @@ const dropIn = {
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minifyElementTemplates,
     terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
+    dropInTypes,
   ],
 };
 

@@ -11,8 +11,8 @@ export interface HostTokenClaims {
   picture?: string;
   /** Absent: the default, `chat:read chat:write`. */
   scopes?: Scope[];
-  /** Seconds since the epoch; one hour from now when absent. */
-  exp?: number;
+  /** Seconds since the epoch; one hour from now when absent; `null` leaves it out (servers must refuse that). */
+  exp?: number | null;
 }
 
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
@@ -20,7 +20,7 @@ const base64url = (value: string | Buffer): string => Buffer.from(value).toStrin
 /** Signs a host-app token as an embedding site's backend would: a JWT, HS256, with the deployment's secret. */
 export function signHostToken(secret: string, claims: HostTokenClaims): string {
   const now = Math.floor(Date.now() / 1000);
-  const exp = claims.exp ?? now + 3600;
+  const exp = claims.exp === undefined ? now + 3600 : claims.exp;
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const payload = base64url(
     JSON.stringify({
@@ -28,8 +28,8 @@ export function signHostToken(secret: string, claims: HostTokenClaims): string {
       name: claims.name,
       ...(claims.picture === undefined ? {} : { picture: claims.picture }),
       ...(claims.scopes ? { scope: claims.scopes.join(' ') } : {}),
-      iat: Math.min(exp - 60, now),
-      exp,
+      iat: exp === null ? now : Math.min(exp - 60, now),
+      ...(exp === null ? {} : { exp }),
     }),
   );
   const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');

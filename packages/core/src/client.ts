@@ -72,6 +72,18 @@ export interface ChatClient {
    * `$scopes`, `$me`, typing, drafts, the outbox binding) so that whoever signs in next starts clean.
    */
   logout(): Promise<void>;
+  /**
+   * Signs a built-in account out on every device (`POST /auth/logout-all`): every session and access token
+   * ends; then forgets everything here as `logout()` does. Rejects with a {@link ConfabError} (and keeps
+   * the user signed in) when the server refuses, e.g. 403 `forbidden` for a host-app user.
+   */
+  logoutEverywhere(): Promise<void>;
+  /**
+   * Changes a built-in account's password (`POST /me/password`): every other session ends, this client
+   * carries on with the fresh session it gets. A wrong `currentPassword` rejects with 403 `forbidden`.
+   * @example await client.changePassword({ currentPassword, newPassword });
+   */
+  changePassword(input: { currentPassword: string; newPassword: string }): Promise<void>;
   /** Opens the socket; resolves once the server said hello. */
   connect(): Promise<void>;
   /** Closes the socket until `connect()`. */
@@ -191,9 +203,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         if (frame.ref && frame.ref !== frame.code)
           outbox.refuse(frame.ref, new ConfabError(frame.code, frame.detail, undefined, frame.retryAfter));
         break;
-      case 'presence':
-        $presence.set({ ...$presence.get(), [frame.channelId]: frame.online });
+      case 'presence': {
+        // the whole list answers a subscribe; after that come changes (`joined`, `left`) to apply to it
+        const known = frame.online ?? $presence.get()[frame.channelId] ?? [];
+        const left = new Set(frame.left);
+        const online = [...new Set([...known, ...(frame.joined ?? [])])].filter((id) => !left.has(id));
+        $presence.set({ ...$presence.get(), [frame.channelId]: online });
         break;
+      }
       case 'unsubscribed':
         if (frame.reason !== 'requested') channels.remove(frame.channelId);
         break;
@@ -315,6 +332,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const refreshToken = session.clear();
       if (refreshToken) await publicApi.POST('/api/v1/auth/logout', { body: { refreshToken } });
     },
+    async logoutEverywhere() {
+      await unwrap(api.POST('/api/v1/auth/logout-all'));
+      drafts.clear();
+      session.clear();
+    },
+    changePassword: async (body) => session.adopt(await unwrap(api.POST('/api/v1/me/password', { body }))),
     connect() {
       connection.open();
       return new Promise((resolve) => {

@@ -18,25 +18,45 @@ export interface ServerConfig {
   allowedOrigins: string[] | undefined;
   /** Messages per second per user (the burst is ten times this). */
   sendRate: number;
+  /** Other writes (edits, deletes, reactions, channels, members, read markers) per second per user; burst ×10. */
+  writeRate: number;
   /** Auth attempts per second per client address (the burst is ten times this). */
   authRate: number;
   /** Frames per second per socket (the burst is ten times this). */
   frameRate: number;
+  /** Frames per second per user, all their sockets together (the burst is ten times this). */
+  userFrameRate: number;
+  /** Most sockets one user may hold open; the upgrade past it is refused with 429. */
+  maxSocketsPerUser: number;
+  /** Bytes a socket may have waiting (unread by the client, or unhandled from it) before it is closed with 4008. */
+  socketBacklog: number;
   /** Largest JSON body, in bytes. */
   bodyLimit: number;
   /** Largest socket frame, in bytes. */
   frameLimit: number;
   /** How many missed events a `subscribe` replays before answering `resync`. */
   replayWindow: number;
+  /** How many events one `subscribe` frame replays across all its channels; the rest get `resync`. */
+  replayBudget: number;
   /** How often clients ping; a socket silent for two periods is dropped. */
   heartbeatMs: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** A session's absolute lifetime from its sign-in: past it, it cannot be refreshed however often it was. */
+  sessionMaxAgeSeconds: number;
+  /** The longest lifetime (`exp` − `iat`) a host-app token may have; tokens without `exp` are refused. */
+  hostTokenMaxTtlSeconds: number;
   ticketTtlSeconds: number;
   /** bcrypt cost factor for built-in passwords. */
   passwordCost: number;
   /** pino level, or `silent`. */
   logLevel: string;
+  /** `public` serves `GET /metrics` on the main port; `off` (the default) does not. */
+  metrics: 'off' | 'public';
+  /** A separate listener for `GET /metrics` alone, e.g. 9464; none when unset. */
+  metricsPort: number | undefined;
+  /** Where the separate metrics listener binds. */
+  metricsHost: string;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -49,17 +69,27 @@ export const defaultConfig: ServerConfig = {
   jwksUrl: undefined,
   allowedOrigins: undefined,
   sendRate: 10,
+  writeRate: 10,
   authRate: 10,
   frameRate: 50,
+  userFrameRate: 100,
+  maxSocketsPerUser: 20,
+  socketBacklog: 2 * 1024 * 1024,
   bodyLimit: 64 * 1024,
   frameLimit: 64 * 1024,
   replayWindow: 1000,
+  replayBudget: 5000,
   heartbeatMs: 25_000,
   accessTokenTtlSeconds: 15 * 60,
   refreshTokenTtlSeconds: 30 * 24 * 3600,
+  sessionMaxAgeSeconds: 90 * 24 * 3600,
+  hostTokenMaxTtlSeconds: 24 * 3600,
   ticketTtlSeconds: 30,
   passwordCost: 10,
   logLevel: 'info',
+  metrics: 'off',
+  metricsPort: undefined,
+  metricsHost: '127.0.0.1',
 };
 
 type Env = Record<string, string | undefined>;
@@ -78,6 +108,12 @@ function httpUrl(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+function metricsExposure(value: string | undefined): ServerConfig['metrics'] {
+  if (!value || value === 'off') return 'off';
+  if (value === 'public') return 'public';
+  throw new Error(`CONFAB_METRICS must be "public" or "off", not "${value}"`);
+}
+
 /** Reads the 12-factor configuration from the environment; command-line flags (`overrides`) win. */
 export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const origins = env.CONFAB_ALLOWED_ORIGINS?.split(',')
@@ -93,17 +129,39 @@ export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): 
     jwksUrl: httpUrl('CONFAB_JWKS_URL', env.CONFAB_JWKS_URL),
     allowedOrigins: origins?.length ? origins : undefined,
     sendRate: number('CONFAB_SEND_RATE', env.CONFAB_SEND_RATE, defaultConfig.sendRate),
+    writeRate: number('CONFAB_WRITE_RATE', env.CONFAB_WRITE_RATE, defaultConfig.writeRate),
     authRate: number('CONFAB_AUTH_RATE', env.CONFAB_AUTH_RATE, defaultConfig.authRate),
     frameRate: number('CONFAB_FRAME_RATE', env.CONFAB_FRAME_RATE, defaultConfig.frameRate),
+    userFrameRate: number('CONFAB_USER_FRAME_RATE', env.CONFAB_USER_FRAME_RATE, defaultConfig.userFrameRate),
+    maxSocketsPerUser: number(
+      'CONFAB_MAX_SOCKETS_PER_USER',
+      env.CONFAB_MAX_SOCKETS_PER_USER,
+      defaultConfig.maxSocketsPerUser,
+    ),
+    socketBacklog: number('CONFAB_SOCKET_BACKLOG', env.CONFAB_SOCKET_BACKLOG, defaultConfig.socketBacklog),
     bodyLimit: number('CONFAB_BODY_LIMIT', env.CONFAB_BODY_LIMIT, defaultConfig.bodyLimit),
     frameLimit: number('CONFAB_FRAME_LIMIT', env.CONFAB_FRAME_LIMIT, defaultConfig.frameLimit),
     replayWindow: number('CONFAB_REPLAY_WINDOW', env.CONFAB_REPLAY_WINDOW, defaultConfig.replayWindow),
+    replayBudget: number('CONFAB_REPLAY_BUDGET', env.CONFAB_REPLAY_BUDGET, defaultConfig.replayBudget),
     heartbeatMs: number('CONFAB_HEARTBEAT_MS', env.CONFAB_HEARTBEAT_MS, defaultConfig.heartbeatMs),
     accessTokenTtlSeconds: number('CONFAB_ACCESS_TTL', env.CONFAB_ACCESS_TTL, defaultConfig.accessTokenTtlSeconds),
     refreshTokenTtlSeconds: defaultConfig.refreshTokenTtlSeconds,
+    sessionMaxAgeSeconds: number(
+      'CONFAB_SESSION_MAX_AGE',
+      env.CONFAB_SESSION_MAX_AGE,
+      defaultConfig.sessionMaxAgeSeconds,
+    ),
+    hostTokenMaxTtlSeconds: number(
+      'CONFAB_HOST_TOKEN_MAX_TTL',
+      env.CONFAB_HOST_TOKEN_MAX_TTL,
+      defaultConfig.hostTokenMaxTtlSeconds,
+    ),
     ticketTtlSeconds: number('CONFAB_TICKET_TTL', env.CONFAB_TICKET_TTL, defaultConfig.ticketTtlSeconds),
     passwordCost: number('CONFAB_PASSWORD_COST', env.CONFAB_PASSWORD_COST, defaultConfig.passwordCost),
     logLevel: env.LOG_LEVEL || defaultConfig.logLevel,
+    metrics: metricsExposure(env.CONFAB_METRICS),
+    metricsPort: env.CONFAB_METRICS_PORT ? number('CONFAB_METRICS_PORT', env.CONFAB_METRICS_PORT, 0) : undefined,
+    metricsHost: env.CONFAB_METRICS_HOST || defaultConfig.metricsHost,
     ...overrides,
   };
   return { ...config, dataDir: resolve(config.dataDir) };

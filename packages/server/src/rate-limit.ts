@@ -1,3 +1,5 @@
+import { ChatError } from './errors.js';
+
 /** A token bucket per key: `rate` tokens a second, holding at most `burst`. */
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
@@ -19,6 +21,12 @@ export class RateLimiter {
       return 0;
     }
     return Math.ceil((1 - bucket.tokens) / this.rate);
+  }
+
+  /** Takes one token for `key`, or throws `rate_limited` (429) saying `detail` and how long to wait. */
+  spend(key: string, detail: string): void {
+    const retryAfter = this.take(key);
+    if (retryAfter > 0) throw new ChatError('rate_limited', detail, { retryAfter });
   }
 
   /** Forgets buckets that have refilled, so memory stays bounded. */

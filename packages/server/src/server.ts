@@ -8,6 +8,7 @@ import { createMemoryBus } from './bus/memory-bus.js';
 import { defaultConfig, type ServerConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { ChatError } from './errors.js';
+import { startMetricsListener } from './http/metrics-listener.js';
 import { installProblemHandlers, sendProblem } from './http/problems.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { channelsRoutes } from './http/routes/channels-routes.js';
@@ -16,6 +17,7 @@ import { messagesRoutes } from './http/routes/messages-routes.js';
 import { opsRoutes } from './http/routes/ops-routes.js';
 import { reactionsRoutes } from './http/routes/reactions-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { newId } from './ids.js';
 import { createMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
@@ -34,6 +36,8 @@ export interface RunningServer {
   config: ServerConfig;
   /** Where the data lives (the SQLite file or the PostgreSQL URL without its password). */
   storage: string;
+  /** The separate metrics listener's `http://host:port/metrics`, when `metricsPort` is set. */
+  metricsUrl: string | undefined;
   /** Graceful shutdown: not ready, sockets closed with 1012, in-flight requests drained, storage closed. */
   close(): Promise<void>;
 }
@@ -52,16 +56,23 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   const database = openDatabase(config);
   const repo = await createSqlRepository(database);
   const bus = createBus(config);
-  const signer = new TokenSigner(loadSecret(config.jwtSecret, config.dataDir), config.jwksUrl);
+  const signer = new TokenSigner(
+    loadSecret(config.jwtSecret, config.dataDir),
+    config.jwksUrl,
+    config.hostTokenMaxTtlSeconds,
+  );
   const metrics = createMetrics();
   const publish = async (events: readonly EventFrame[]) => {
     for (const frame of events) await bus.publish({ kind: 'event', frame });
   };
 
-  const auth = new AuthService(repo, signer, config);
-  const channels = new ChannelService(repo, publish, bus, config.replayWindow);
+  const auth = new AuthService(repo, signer, config, (userId) => bus.publish({ kind: 'signed-out', userId }));
+  const writeLimiter = new RateLimiter(config.writeRate, config.writeRate * 10);
+  const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimiter);
   const sendLimiter = new RateLimiter(config.sendRate, config.sendRate * 10);
-  const messages = new MessageService(repo, channels, publish, sendLimiter, () => metrics.messagesStored.inc());
+  const messages = new MessageService(repo, channels, publish, sendLimiter, writeLimiter, () =>
+    metrics.messagesStored.inc(),
+  );
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -79,6 +90,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   app.removeContentTypeParser('text/plain');
   let draining = false;
   installProblemHandlers(app);
+  installSecurityHeaders(app);
   await app.register(cors, {
     origin: config.allowedOrigins ?? true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -110,15 +122,17 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     channels,
     messages,
     authLimiter: new RateLimiter(config.authRate, config.authRate * 10),
+    writeLimiter,
   };
   for (const routes of [authRoutes, usersRoutes, channelsRoutes, membersRoutes, messagesRoutes, reactionsRoutes])
     routes(context);
   opsRoutes(app, {
     metrics,
+    metricsPublic: config.metrics === 'public',
     ready: async () => ({ database: await repo.ping(), bus: await bus.ping(), draining }),
   });
 
-  const hub = new ChannelHub(repo, bus, metrics, config.replayWindow);
+  const hub = new ChannelHub(repo, bus, metrics, { replayWindow: config.replayWindow });
   const gateway = await installGateway(app, {
     hub,
     bus,
@@ -128,6 +142,10 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     metrics,
     allowedOrigins: config.allowedOrigins,
     frameLimiter: new RateLimiter(config.frameRate, config.frameRate * 10),
+    userFrameLimiter: new RateLimiter(config.userFrameRate, config.userFrameRate * 10),
+    maxSocketsPerUser: config.maxSocketsPerUser,
+    socketBacklog: config.socketBacklog,
+    replayBudget: config.replayBudget,
     typingLimiter: new RateLimiter(1, 1),
     frameLimit: config.frameLimit,
     heartbeatMs: config.heartbeatMs,
@@ -137,6 +155,15 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const metricsListener =
+    config.metricsPort === undefined
+      ? undefined
+      : await startMetricsListener(metrics, { port: config.metricsPort, host: config.metricsHost }).catch(
+          async (error: unknown) => {
+            await app.close();
+            throw error;
+          },
+        );
 
   let closing: Promise<void> | undefined;
   return {
@@ -144,11 +171,13 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     port,
     config,
     storage: database.location,
+    metricsUrl: metricsListener?.url,
     close() {
       closing ??= (async () => {
         draining = true;
         gateway.closeAll(1012, 'server restarting');
-        await app.close();
+        await Promise.all([app.close(), metricsListener?.close()]);
+        await auth.close();
         hub.close();
         await bus.close();
         await repo.close();

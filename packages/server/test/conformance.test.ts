@@ -6,8 +6,8 @@ import { defaultConfig } from '../src/index.js';
 import { adminUrl, postgresReachable, testDatabase } from './support/postgres.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
-/** The kit assumes the default limits, registration's rate included. */
-const defaults = { authRate: defaultConfig.authRate };
+/** The kit assumes the default limits, registration's rate included, and reads /metrics (opt-in). */
+const defaults = { authRate: defaultConfig.authRate, metrics: 'public' } as const;
 
 /** Runs every kit check against `server` as its own subtest, so a failure names the rule it broke. */
 async function conformance(t: TestContext, server: TestServer): Promise<void> {

@@ -12,7 +12,7 @@ const skip = cliBuilt() ? false : 'the CLI is not built: run `npm run build` fir
 const contractFile = new URL('../../../openapi/confab.yaml', import.meta.url);
 
 test('/openapi.json is exactly openapi/confab.yaml, and /metrics counts stored messages', async (t) => {
-  const server = await startTestServer({}, t);
+  const server = await startTestServer({ metrics: 'public' }, t);
   const { http, fixtures } = kitFor(server.url, t);
 
   const user = await fixtures.user();

@@ -63,9 +63,10 @@ export const authChecks: Check[] = [
   {
     id: 'auth.refresh',
     area,
-    title: 'refresh rotates the refresh token: the spent one answers 401 afterwards',
+    title: 'refresh rotates the refresh token; reusing the spent one answers 401 and revokes the newer one too',
     required: true,
-    contract: 'confab.yaml › POST /api/v1/auth/refresh (refreshSession) — refresh tokens rotate',
+    contract:
+      'confab.yaml › POST /api/v1/auth/refresh (refreshSession) — refresh tokens rotate; a reuse revokes the session',
     async run({ http, fixtures }) {
       const user = await fixtures.user();
       const reply = await http.post<AuthSession>('/api/v1/auth/refresh', undefined, {
@@ -77,7 +78,13 @@ export const authChecks: Check[] = [
       expectStatus(await http.get('/api/v1/me', fresh.accessToken), 200);
       const spent = { refreshToken: user.refreshToken };
       expectProblem(await http.post('/api/v1/auth/refresh', undefined, spent), 401, 'invalid_credentials');
-      expectStatus(await http.post('/api/v1/auth/refresh', undefined, { refreshToken: fresh.refreshToken }), 200);
+      const newer = { refreshToken: fresh.refreshToken };
+      expectProblem(
+        await http.post('/api/v1/auth/refresh', undefined, newer),
+        401,
+        'invalid_credentials',
+        'the newer refresh token, after the spent one was reused',
+      );
     },
   },
   {

@@ -85,6 +85,22 @@ export const hostTokenChecks: Check[] = [
     },
   },
   {
+    id: 'host-tokens.lifetime',
+    area,
+    title: 'a token without exp, or living longer than a day, answers 401 unauthorized',
+    required: false,
+    needs: 'jwtSecret',
+    contract: 'confab.yaml › securitySchemes bearerAuth — a host-app token must carry exp, 24 hours at most by default',
+    async run({ http, inputs }) {
+      const secret = secretOf(inputs);
+      const forever = signHostToken(secret, { sub: `host-${randomUUID()}`, name: 'Forever', exp: null });
+      expectProblem(await http.get('/api/v1/me', forever), 401, 'unauthorized', 'a token without exp');
+      const week = Math.floor(Date.now() / 1000) + 7 * 24 * 3600;
+      const long = signHostToken(secret, { sub: `host-${randomUUID()}`, name: 'Long', exp: week });
+      expectProblem(await http.get('/api/v1/me', long), 401, 'unauthorized', 'a token that lives a week');
+    },
+  },
+  {
     id: 'host-tokens.read-only',
     area,
     title: 'a chat:read token reads, but every write answers 403 insufficient_scope (REST and socket)',

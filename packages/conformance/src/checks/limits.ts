@@ -1,7 +1,8 @@
-import type { Message, Problem } from '@confab/protocol';
+import type { Problem } from '@confab/protocol';
 import { ensure, expectProblem, expectStatus } from '../assert.js';
 import type { Check } from '../check.js';
 import { newClientId } from '../fixtures.js';
+import type { Reply } from '../http-recorder.js';
 import { text } from './support.js';
 
 const area = 'limits';
@@ -12,8 +13,43 @@ const BODY_LIMIT = 64 * 1024;
 const FRAME_LIMIT = 64 * 1024;
 /** `CONFAB_SEND_RATE` 10 a second, with a burst of ten times that. */
 const SEND_BURST = 100;
+/** `CONFAB_WRITE_RATE` (edits, deletes, reactions, channels, members, read markers) 10 a second, burst ×10. */
+const WRITE_BURST = 100;
 
-/** Size limits (required) and send rate limits (optional). */
+/**
+ * Sends `request(n)` ten at a time until one answers 429 (giving up after 2.5 × `burst`), and checks that
+ * at least `burst` were accepted (`spent` counts the ones the check used before) and that the 429 is a
+ * `rate_limited` problem whose `Retry-After` and `retryAfter` agree. The recorder has already checked every
+ * reply against the contract, so a 429 the operation does not declare fails there.
+ */
+async function burstPastLimit(
+  request: (n: number) => Promise<Reply<Problem>>,
+  accepted: number,
+  burst: number,
+  spent = 0,
+): Promise<void> {
+  let passed = spent;
+  let limited: Reply<Problem> | undefined;
+  for (let n = 0; n < burst * 2.5 && !limited; n += 10) {
+    const replies = await Promise.all(Array.from({ length: 10 }, (_, k) => request(n + k)));
+    for (const reply of replies) {
+      expectStatus(reply, [accepted, 429], 'a request in the burst');
+      if (reply.status === accepted) passed++;
+      else limited ??= reply;
+    }
+  }
+  ensure(limited, `no 429 within ${burst * 2.5} requests`);
+  ensure(passed >= burst, `only ${passed} requests before a 429; the burst is ${burst}`);
+  expectProblem(limited, 429, 'rate_limited', `the 429 of ${limited.label}`);
+  const header = Number(limited.headers.get('retry-after'));
+  ensure(Number.isInteger(header) && header >= 1, `Retry-After is "${limited.headers.get('retry-after')}"`);
+  ensure(
+    limited.body.retryAfter === header,
+    `retryAfter ${limited.body.retryAfter} differs from Retry-After ${header}`,
+  );
+}
+
+/** Size limits (required) and rate limits (optional). */
 export const limitChecks: Check[] = [
   {
     id: 'limits.text',
@@ -101,31 +137,40 @@ export const limitChecks: Check[] = [
       const user = await fixtures.user();
       const channel = await fixtures.channel(user);
       const path = `/api/v1/channels/${channel.id}/messages`;
-      let accepted = 0;
-      let limited: { status: number; headers: Headers; body: Problem } | undefined;
-      for (let sent = 0; sent < SEND_BURST * 2.5 && !limited; sent += 10) {
-        const replies = await Promise.all(
-          Array.from({ length: 10 }, (_, k) =>
-            http.post<Message & Problem>(path, user.token, {
-              clientMessageId: newClientId(),
-              body: text(`burst ${sent + k}`),
-            }),
-          ),
-        );
-        for (const reply of replies) {
-          expectStatus(reply, [201, 429], 'a send in the burst');
-          if (reply.status === 201) accepted++;
-          else limited ??= reply;
-        }
-      }
-      ensure(limited, `no 429 within ${SEND_BURST * 2.5} sends`);
-      ensure(accepted >= SEND_BURST, `only ${accepted} sends before a 429; the burst is ${SEND_BURST}`);
-      expectProblem({ ...limited, contentType: 'application/problem+json', label: 'the 429' }, 429, 'rate_limited');
-      const header = Number(limited.headers.get('retry-after'));
-      ensure(Number.isInteger(header) && header >= 1, `Retry-After is "${limited.headers.get('retry-after')}"`);
-      ensure(
-        limited.body.retryAfter === header,
-        `retryAfter ${limited.body.retryAfter} differs from Retry-After ${header}`,
+      await burstPastLimit(
+        (n) => http.post(path, user.token, { clientMessageId: newClientId(), body: text(`burst ${n}`) }),
+        201,
+        SEND_BURST,
+      );
+    },
+  },
+  {
+    id: 'limits.edit-rate',
+    area,
+    title: `edits past the write burst (${WRITE_BURST}) answer 429 rate_limited with Retry-After and retryAfter`,
+    required: false,
+    contract: 'confab.yaml › editMessage → 429 TooManyRequests; README › CONFAB_WRITE_RATE 10/s, burst ×10',
+    async run({ http, fixtures }) {
+      const user = await fixtures.user();
+      const channel = await fixtures.channel(user);
+      const message = await fixtures.post(user, channel.id, 'edit me');
+      const path = `/api/v1/messages/${message.id}`;
+      await burstPastLimit((n) => http.patch(path, user.token, { body: text(`edit ${n}`) }), 200, WRITE_BURST, 1);
+    },
+  },
+  {
+    id: 'limits.channel-rate',
+    area,
+    title: `channels created past the write burst (${WRITE_BURST}) answer 429 rate_limited with Retry-After`,
+    required: false,
+    contract: 'confab.yaml › createChannel → 429 TooManyRequests; README › CONFAB_WRITE_RATE 10/s, burst ×10',
+    async run({ http, fixtures }) {
+      const user = await fixtures.user();
+      const prefix = `burst-${newClientId().slice(0, 8)}`;
+      await burstPastLimit(
+        (n) => http.post('/api/v1/channels', user.token, { name: `${prefix}-${n}`, visibility: 'private' }),
+        201,
+        WRITE_BURST,
       );
     },
   },

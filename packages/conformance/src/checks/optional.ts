@@ -32,22 +32,42 @@ export const presenceChecks: Check[] = [
   {
     id: 'presence.online',
     area: 'presence',
-    title: 'presence lists who is subscribed to a channel, and changes as sockets come and go',
+    title: 'presence: the whole list answers subscribe, then who joined and left, as sockets come and go',
     required: false,
-    contract: 'asyncapi.yaml › receivePresence (PresenceFrame — the whole list)',
+    contract: 'asyncapi.yaml › receivePresence (PresenceFrame — `online` once, then `joined` / `left`)',
     async run({ fixtures, openSocket }) {
       const [alice, bob] = await fixtures.users(2);
       const channel = await fixtures.channel(alice!);
       const a = (await openSocket(alice!.token)).socket;
       await subscribe(a, channel.id);
-      await a.waitFor('presence', (f) => f.channelId === channel.id && f.online.includes(alice!.id));
+      const mine = await a.waitFor('presence', (f) => f.channelId === channel.id && f.online !== undefined);
+      sameJson(mine.online, [alice!.id], 'the whole list answering the first subscribe');
       const b = (await openSocket(bob!.token)).socket;
       await subscribe(b, channel.id);
-      const both = await a.waitFor('presence', (f) => f.channelId === channel.id && f.online.length === 2);
-      sameJson([...both.online].sort(), [alice!.id, bob!.id].sort(), 'presence with both subscribed');
+      const theirs = await b.waitFor('presence', (f) => f.channelId === channel.id && f.online !== undefined);
+      sameJson([...(theirs.online ?? [])].sort(), [alice!.id, bob!.id].sort(), 'the whole list answering the second');
+      // a's list: the whole list it got, with the changes after it applied
+      const view = new Set(mine.online);
+      let seen = a.frames.indexOf(mine) + 1;
+      const changes = () => {
+        const fresh = a.frames.slice(seen);
+        seen = a.frames.length;
+        for (const f of fresh)
+          if (f.type === 'presence' && f.channelId === channel.id) {
+            ensure(
+              f.online === undefined,
+              'a presence frame with the whole list that answers no subscribe of this socket',
+            );
+            for (const id of f.joined ?? []) view.add(id);
+            for (const id of f.left ?? []) view.delete(id);
+          }
+        return [...view].sort();
+      };
+      await a.until(() => changes().length === 2, "bob's join reaching alice");
+      sameJson(changes(), [alice!.id, bob!.id].sort(), 'the list with both subscribed');
       await b.close();
-      const alone = await a.waitFor('presence', (f) => f.channelId === channel.id && f.online.length === 1);
-      sameJson(alone.online, [alice!.id], 'presence after the other socket closed');
+      await a.until(() => changes().length === 1, "bob's leave reaching alice");
+      sameJson(changes(), [alice!.id], 'the list after the other socket closed');
     },
   },
 ];

@@ -12,11 +12,18 @@ export interface ReferenceServer {
   close(): Promise<void>;
 }
 
-/** Starts the reference server on an ephemeral port (fast password hashing, no logs). */
+/** Starts the reference server on an ephemeral port (fast password hashing, no logs, `/metrics` public for `ops.metrics`). */
 export async function startReference(): Promise<ReferenceServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'confab-kit-'));
   const jwtSecret = randomBytes(32).toString('base64url');
-  const server = await startServer({ port: 0, dataDir, logLevel: 'silent', passwordCost: 4, jwtSecret });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    logLevel: 'silent',
+    passwordCost: 4,
+    jwtSecret,
+    metrics: 'public',
+  });
   return {
     url: server.url,
     jwtSecret,

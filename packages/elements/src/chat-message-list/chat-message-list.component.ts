@@ -484,13 +484,13 @@ export class ChatMessageListElement extends ChatElement {
         @focus=${this.#keys.focus}
       >
         ${beginning ? html`<div class="edge" role="status">${t.beginning}</div>` : nothing}
-        <div class="spacer" style="height: ${tops[start] ?? 0}px"></div>
+        <div class="spacer" .style=${`height: ${tops[start] ?? 0}px`}></div>
         ${repeat(
           rows.slice(start, end),
           (r) => r.message.id,
           (r) => this.#renderRow(r, r.message.id === stop),
         )}
-        <div class="spacer" style="height: ${total - (tops[end] ?? total)}px"></div>
+        <div class="spacer" .style=${`height: ${total - (tops[end] ?? total)}px`}></div>
       </div>
       ${this.loadingEdge === 'newer' || this.seeking ? html`<div class="edge loading bottom" role="status">${t.loadingNewer}</div>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</div>`;

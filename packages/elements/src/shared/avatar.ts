@@ -43,7 +43,7 @@ export function avatar(user: AvatarUser): TemplateResult {
         class="avatar"
         aria-hidden="true"
         data-initials=${initials(user.displayName)}
-        style="--_avatar-bg: ${avatarColor(user.id)}"
+        .style=${`--_avatar-bg: ${avatarColor(user.id)}`}
       ></span>`;
 }
 

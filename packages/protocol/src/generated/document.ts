@@ -117,6 +117,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "login",
         "summary": "Sign in with a built-in account",
+        "description": "Each sign-in starts a session: a family of refresh tokens that rotate (see `refreshSession`).\n\nSign-ins are limited per client address and per username. After 5 attempts for one username that\ndid not succeed, the next attempt answers 429 `rate_limited` (with `Retry-After`) without checking the\npassword, for 1 s, then 2 s, 4 s… doubling with each further failure, at most 15 minutes; a success\nclears the count. Usernames that do not exist are limited the same way, so the answer reveals nothing.\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -156,7 +157,7 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/SignInBackoff"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -171,7 +172,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "refreshSession",
         "summary": "Trade a refresh token for a new session",
-        "description": "Refresh tokens rotate; the one sent is spent and a new one comes back.",
+        "description": "Refresh tokens rotate; the one sent is spent and a new one of the same session (family) comes back.\nSending a spent refresh token again is taken as theft (RFC 6819, OAuth 2.1): the whole session is\nrevoked, so the newer refresh token stops working too, and the answer is 401 `invalid_credentials`.\nA session cannot be refreshed past its absolute lifetime (`CONFAB_SESSION_MAX_AGE`, 90 days by\ndefault, counted from the sign-in), nor after `logoutAll` or `changePassword`.\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -198,7 +199,21 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "$ref": "#/components/responses/Unauthorized"
+            "description": "The refresh token is unknown, spent, expired or revoked, or its session is over\n(`invalid_credentials`). Sign in again.\n",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://confab.dev/problems/invalid_credentials",
+                  "title": "Invalid credentials",
+                  "status": 401,
+                  "code": "invalid_credentials",
+                  "detail": "The refresh token is not valid."
+                }
+              }
+            }
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -219,7 +234,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "logout",
         "summary": "End a session",
-        "description": "Revokes the refresh token. Access tokens already issued expire on their own.",
+        "description": "Ends the session the refresh token belongs to: it and every other refresh token of the same sign-in\nstop working. Access tokens already issued expire on their own (`logoutAll` refuses them at once).\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -243,6 +258,118 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/auth/logout-all": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "logoutAll",
+        "summary": "Sign out everywhere",
+        "description": "Ends every session of the caller's built-in account, on every device: all refresh tokens are revoked,\naccess tokens already issued stop working at once (401 `unauthorized`), and unused socket tickets are\nspent. The account's open sockets are closed with close code 4001 (signed out); they cannot\nreconnect, since a new socket needs a ticket and a ticket needs a valid token. A host-app user is signed out by their host (it stops\nminting tokens for them), so for them this answers 403 `forbidden`.\n",
+        "responses": {
+          "204": {
+            "description": "Every session of the caller is ended."
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "The caller signed in with a host-app token (`forbidden`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://confab.dev/problems/forbidden",
+                  "title": "Forbidden",
+                  "status": 403,
+                  "code": "forbidden",
+                  "detail": "A host-app user is signed out by the host app, not here."
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/me/password": {
+      "post": {
+        "tags": [
+          "auth"
+        ],
+        "operationId": "changePassword",
+        "summary": "Change the password and sign out every other session",
+        "description": "Checks `currentPassword`, sets `newPassword`, ends every session of the account as `logoutAll` does,\nand answers a fresh session for the caller, who carries on with it. A wrong `currentPassword` answers\n403 `forbidden` and counts towards the per-username sign-in backoff (see `login`), which answers 429.\nA host-app user has no password here: 403 `forbidden`.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ChangePasswordRequest"
+              },
+              "example": {
+                "currentPassword": "correct-horse-battery",
+                "newPassword": "battery-staple-horse-correct"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The password is changed; a fresh session for the caller (every other one is ended).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthSession"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "The current password is wrong, or the caller is a host-app user (`forbidden`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://confab.dev/problems/forbidden",
+                  "title": "Forbidden",
+                  "status": 403,
+                  "code": "forbidden",
+                  "detail": "The current password is wrong."
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/SignInBackoff"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -357,6 +484,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -568,6 +698,9 @@ export const openapiDocument: Record<string, unknown> = {
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
@@ -668,6 +801,9 @@ export const openapiDocument: Record<string, unknown> = {
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
@@ -701,6 +837,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -759,6 +898,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -926,6 +1068,9 @@ export const openapiDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
@@ -959,6 +1104,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -1189,6 +1337,9 @@ export const openapiDocument: Record<string, unknown> = {
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
@@ -1229,6 +1380,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
@@ -1385,6 +1539,9 @@ export const openapiDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
@@ -1453,6 +1610,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "getMetrics",
         "summary": "Prometheus metrics",
+        "description": "Opt-in: the reference server serves it on the main port only with `CONFAB_METRICS=public`, or on a\nseparate listener with `CONFAB_METRICS_PORT` (bound to 127.0.0.1 unless `CONFAB_METRICS_HOST` says\notherwise). Elsewhere it answers 404.\n",
         "security": [],
         "responses": {
           "200": {
@@ -1464,6 +1622,9 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
@@ -1497,7 +1658,7 @@ export const openapiDocument: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name), optionally `picture` (an absolute `http:`/`https:` URL of the user's avatar;\nanything else is ignored) and optionally `scope` (space-separated; default `chat:read chat:write`).\n"
+        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name), optionally `picture` (an absolute `http:`/`https:` URL of the user's avatar;\nanything else is ignored) and optionally `scope` (space-separated; default `chat:read chat:write`).\nA host-app token must carry `exp`, at most the deployment's maximum lifetime after `iat` (or after\nnow, without `iat`): 24 hours unless `CONFAB_HOST_TOKEN_MAX_TTL` says otherwise. A token without\n`exp`, or one that lives longer, answers 401 `unauthorized`.\n"
       }
     },
     "parameters": {
@@ -1688,6 +1849,40 @@ export const openapiDocument: Record<string, unknown> = {
           "application/problem+json": {
             "schema": {
               "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://confab.dev/problems/rate_limited",
+              "title": "Too many requests",
+              "status": 429,
+              "code": "rate_limited",
+              "detail": "Too many changes; slow down.",
+              "retryAfter": 1
+            }
+          }
+        }
+      },
+      "SignInBackoff": {
+        "description": "Too many sign-in attempts (`rate_limited`): from this client address, or for this username (the\nper-username backoff doubles after each failure past the fifth, at most 15 minutes). Retry after\n`retryAfter` seconds.\n",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://confab.dev/problems/rate_limited",
+              "title": "Too many requests",
+              "status": 429,
+              "code": "rate_limited",
+              "detail": "Too many failed sign-ins for this username; wait 4 s.",
+              "retryAfter": 4
             }
           }
         }
@@ -1968,6 +2163,26 @@ export const openapiDocument: Record<string, unknown> = {
           "refreshToken": {
             "type": "string",
             "minLength": 1,
+            "maxLength": 256
+          }
+        }
+      },
+      "ChangePasswordRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "currentPassword",
+          "newPassword"
+        ],
+        "properties": {
+          "currentPassword": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "newPassword": {
+            "type": "string",
+            "minLength": 8,
             "maxLength": 256
           }
         }
@@ -3101,12 +3316,12 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "PresenceFrame": {
         "type": "object",
-        "description": "Who is connected and subscribed to the channel right now (the whole list).",
+        "description": "Who is online in the channel (has a socket subscribed to it). Right after its `subscribed`, the\nsubscribing socket alone gets the whole list in `online`. After that every subscriber gets only changes:\n`joined` and `left`, coalesced over a short tick and sent only when a user's online state in the channel\nreally changes (a second socket of the same user, or a re-subscribe, changes nothing). A client replaces\nits list with `online` and applies `joined` and `left` to it.\n",
         "required": [
           "type",
-          "channelId",
-          "online"
+          "channelId"
         ],
+        "minProperties": 3,
         "properties": {
           "type": {
             "type": "string",
@@ -3117,6 +3332,23 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "online": {
             "type": "array",
+            "description": "Everyone online in the channel now, the subscriber included (only in the answer to `subscribe`).",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          "joined": {
+            "type": "array",
+            "description": "Users who came online in the channel since the last frame.",
+            "minItems": 1,
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          "left": {
+            "type": "array",
+            "description": "Users who went offline in the channel since the last frame.",
+            "minItems": 1,
             "items": {
               "$ref": "#/components/schemas/Id"
             }

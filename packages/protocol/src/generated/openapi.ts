@@ -26,7 +26,15 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with a built-in account */
+        /**
+         * Sign in with a built-in account
+         * @description Each sign-in starts a session: a family of refresh tokens that rotate (see `refreshSession`).
+         *
+         *     Sign-ins are limited per client address and per username. After 5 attempts for one username that
+         *     did not succeed, the next attempt answers 429 `rate_limited` (with `Retry-After`) without checking the
+         *     password, for 1 s, then 2 s, 4 s… doubling with each further failure, at most 15 minutes; a success
+         *     clears the count. Usernames that do not exist are limited the same way, so the answer reveals nothing.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -45,7 +53,11 @@ export type paths = {
         put?: never;
         /**
          * Trade a refresh token for a new session
-         * @description Refresh tokens rotate; the one sent is spent and a new one comes back.
+         * @description Refresh tokens rotate; the one sent is spent and a new one of the same session (family) comes back.
+         *     Sending a spent refresh token again is taken as theft (RFC 6819, OAuth 2.1): the whole session is
+         *     revoked, so the newer refresh token stops working too, and the answer is 401 `invalid_credentials`.
+         *     A session cannot be refreshed past its absolute lifetime (`CONFAB_SESSION_MAX_AGE`, 90 days by
+         *     default, counted from the sign-in), nor after `logoutAll` or `changePassword`.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -65,9 +77,57 @@ export type paths = {
         put?: never;
         /**
          * End a session
-         * @description Revokes the refresh token. Access tokens already issued expire on their own.
+         * @description Ends the session the refresh token belongs to: it and every other refresh token of the same sign-in
+         *     stop working. Access tokens already issued expire on their own (`logoutAll` refuses them at once).
          */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the caller's built-in account, on every device: all refresh tokens are revoked,
+         *     access tokens already issued stop working at once (401 `unauthorized`), and unused socket tickets are
+         *     spent. The account's open sockets are closed with close code 4001 (signed out); they cannot
+         *     reconnect, since a new socket needs a ticket and a ticket needs a valid token. A host-app user is signed out by their host (it stops
+         *     minting tokens for them), so for them this answers 403 `forbidden`.
+         */
+        post: operations["logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password and sign out every other session
+         * @description Checks `currentPassword`, sets `newPassword`, ends every session of the account as `logoutAll` does,
+         *     and answers a fresh session for the caller, who carries on with it. A wrong `currentPassword` answers
+         *     403 `forbidden` and counts towards the per-username sign-in backoff (see `login`), which answers 429.
+         *     A host-app user has no password here: 403 `forbidden`.
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -443,7 +503,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description Opt-in: the reference server serves it on the main port only with `CONFAB_METRICS=public`, or on a
+         *     separate listener with `CONFAB_METRICS_PORT` (bound to 127.0.0.1 unless `CONFAB_METRICS_HOST` says
+         *     otherwise). Elsewhere it answers 404.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -559,6 +624,10 @@ export type components = {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
         };
         AuthSession: {
             user: components["schemas"]["User"];
@@ -877,7 +946,13 @@ export type components = {
             user: components["schemas"]["User"];
             expiresInMs: number;
         };
-        /** @description Who is connected and subscribed to the channel right now (the whole list). */
+        /**
+         * @description Who is online in the channel (has a socket subscribed to it). Right after its `subscribed`, the
+         *     subscribing socket alone gets the whole list in `online`. After that every subscriber gets only changes:
+         *     `joined` and `left`, coalesced over a short tick and sent only when a user's online state in the channel
+         *     really changes (a second socket of the same user, or a re-subscribe, changes nothing). A client replaces
+         *     its list with `online` and applies `joined` and `left` to it.
+         */
         PresenceFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -885,7 +960,12 @@ export type components = {
              */
             type: "presence";
             channelId: components["schemas"]["Id"];
-            online: components["schemas"]["Id"][];
+            /** @description Everyone online in the channel now, the subscriber included (only in the answer to `subscribe`). */
+            online?: components["schemas"]["Id"][];
+            /** @description Users who came online in the channel since the last frame. */
+            joined?: components["schemas"]["Id"][];
+            /** @description Users who went offline in the channel since the last frame. */
+            left?: components["schemas"]["Id"][];
         };
         /**
          * @description Too much was missed to replay (or `afterSeq` is unknown): refetch the newest page over REST.
@@ -1052,6 +1132,41 @@ export type components = {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "https://confab.dev/problems/rate_limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "code": "rate_limited",
+                 *       "detail": "Too many changes; slow down.",
+                 *       "retryAfter": 1
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Too many sign-in attempts (`rate_limited`): from this client address, or for this username (the
+         *     per-username backoff doubles after each failure past the fifth, at most 15 minutes). Retry after
+         *     `retryAfter` seconds.
+         */
+        SignInBackoff: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://confab.dev/problems/rate_limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "code": "rate_limited",
+                 *       "detail": "Too many failed sign-ins for this username; wait 4 s.",
+                 *       "retryAfter": 4
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1145,7 +1260,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["SignInBackoff"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1172,7 +1287,27 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The refresh token is unknown, spent, expired or revoked, or its session is over
+             *     (`invalid_credentials`). Sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://confab.dev/problems/invalid_credentials",
+                     *       "title": "Invalid credentials",
+                     *       "status": 401,
+                     *       "code": "invalid_credentials",
+                     *       "detail": "The refresh token is not valid."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
@@ -1201,6 +1336,99 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the caller is ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller signed in with a host-app token (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://confab.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "A host-app user is signed out by the host app, not here."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-battery",
+                 *       "newPassword": "battery-staple-horse-correct"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; a fresh session for the caller (every other one is ended). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The current password is wrong, or the caller is a host-app user (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://confab.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "The current password is wrong."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInBackoff"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1281,6 +1509,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1410,6 +1639,7 @@ export interface operations {
             409: components["responses"]["NameTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1461,6 +1691,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1495,6 +1726,7 @@ export interface operations {
             409: components["responses"]["NameTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1528,6 +1760,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1627,6 +1860,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1654,6 +1888,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1794,6 +2029,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1828,6 +2064,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1921,6 +2158,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1991,6 +2229,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            404: components["responses"]["NotFound"];
         };
     };
     getOpenApi: {

@@ -17,30 +17,40 @@ const PUBLISHED_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
 /** Who a bearer token speaks for. */
 export type TokenSubject =
-  | { kind: 'user'; userId: string; scopes: Scope[] }
+  | { kind: 'user'; userId: string; scopes: Scope[]; epoch: number }
   | { kind: 'host'; externalId: string; name: string; picture?: string; scopes: Scope[] };
+
+/** The longest lifetime a host-app token may have unless configured otherwise: a day. */
+const DEFAULT_HOST_TOKEN_MAX_TTL = 24 * 3600;
 
 /**
  * Signs and reads the JWTs of one deployment: HS256 with the shared secret, and host-app tokens signed
- * with the keys a host publishes at a JWKS URL, when one is configured.
+ * with the keys a host publishes at a JWKS URL, when one is configured. Host-app tokens must expire
+ * (`exp`) within `hostTokenMaxTtlSeconds` of being issued.
  */
 export class TokenSigner {
   readonly #key: Uint8Array;
   readonly #hostKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  readonly #hostTokenMaxTtl: number;
 
-  constructor(secret: string, jwksUrl?: string) {
+  constructor(secret: string, jwksUrl?: string, hostTokenMaxTtlSeconds = DEFAULT_HOST_TOKEN_MAX_TTL) {
     this.#key = new TextEncoder().encode(secret);
     this.#hostKeys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
+    this.#hostTokenMaxTtl = hostTokenMaxTtlSeconds;
   }
 
-  /** A Confab access token for a user; each one is distinct (`jti`), even within one second. */
+  /**
+   * A Confab access token for a user; each one is distinct (`jti`), even within one second. `epoch` is the
+   * user's token epoch: signing out everywhere moves it on, and tokens of an older epoch are refused.
+   */
   async accessToken(
     userId: string,
     scopes: Scope[],
     ttlSeconds: number,
+    epoch: number,
   ): Promise<{ token: string; expiresAt: string }> {
     const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
-    const token = await new SignJWT({ scope: scopes.join(' ') })
+    const token = await new SignJWT({ scope: scopes.join(' '), ep: epoch })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setSubject(userId)
@@ -71,8 +81,10 @@ export class TokenSigner {
       if (error instanceof joseErrors.JWTExpired) throw new ChatError('token_expired', 'The token has expired.');
       throw new ChatError('unauthorized', 'The bearer token is not valid.');
     }
+    if (payload.iss !== ISSUER) return this.#hostSubject(payload);
     const subject = subjectOf(payload);
-    return payload.iss === ISSUER ? { kind: 'user', userId: subject.externalId, scopes: subject.scopes } : subject;
+    const epoch = typeof payload.ep === 'number' ? payload.ep : 0;
+    return { kind: 'user', userId: subject.externalId, scopes: subject.scopes, epoch };
   }
 
   /** A host-app token signed with a published key: always a host user, whatever its `iss` says. */
@@ -86,6 +98,20 @@ export class TokenSigner {
         throw new ChatError('unavailable', "The host's signing keys (JWKS) could not be fetched.");
       throw new ChatError('unauthorized', 'The bearer token is not valid.');
     }
+    return this.#hostSubject(payload);
+  }
+
+  /** The host user of a verified host-app token, once its lifetime is checked: `exp` is required and bounded. */
+  #hostSubject(payload: JWTPayload): Extract<TokenSubject, { kind: 'host' }> {
+    if (typeof payload.exp !== 'number')
+      throw new ChatError('unauthorized', 'A host-app token must carry `exp` (when it expires).');
+    const now = Math.floor(Date.now() / 1000);
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (payload.exp - issued > this.#hostTokenMaxTtl)
+      throw new ChatError(
+        'unauthorized',
+        `A host-app token may live at most ${this.#hostTokenMaxTtl} s from \`iat\`; this one lives ${payload.exp - issued} s.`,
+      );
     return subjectOf(payload);
   }
 }

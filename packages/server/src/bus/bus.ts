@@ -6,7 +6,9 @@ export type BusMessage =
   | { kind: 'typing'; frame: TypingServerFrame }
   | { kind: 'presence'; frame: PresenceFrame }
   | { kind: 'channel-deleted'; channelId: string }
-  | { kind: 'added'; userId: string; frame: AddedFrame };
+  | { kind: 'added'; userId: string; frame: AddedFrame }
+  /** Every session of the user ended (sign out everywhere, password change): their sockets close. */
+  | { kind: 'signed-out'; userId: string };
 
 /**
  * Fan-out between the processes of a deployment. Every process publishes what it committed and hears

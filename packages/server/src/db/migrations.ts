@@ -123,6 +123,35 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('avatar_url', 'text').execute();
     },
   },
+  '0004_session_families': {
+    // Each sign-in starts a session: a family of refresh tokens with an absolute end. A rotated token is
+    // kept (`spent_at`) so that its reuse can revoke the family. `users.token_epoch` moves on when every
+    // session of a user ends, which refuses access tokens of an older epoch. Tokens issued before this
+    // migration become one-token families that end when the token would have expired.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('refresh_families')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('refresh_families_by_user').on('refresh_families').columns(['user_id']).execute();
+      await db.schema.alterTable('refresh_tokens').addColumn('family_id', 'text').execute();
+      await db.schema.alterTable('refresh_tokens').addColumn('spent_at', 'text').execute();
+      await sql`
+        insert into refresh_families (id, user_id, created_at, expires_at)
+        select token_hash, user_id, ${new Date().toISOString()}, expires_at from refresh_tokens
+      `.execute(db);
+      await sql`update refresh_tokens set family_id = token_hash`.execute(db);
+      await db.schema.createIndex('refresh_tokens_by_family').on('refresh_tokens').columns(['family_id']).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('token_epoch', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,8 +9,26 @@ export interface Database {
     password_hash: string | null;
     external_id: string | null;
     created_at: string;
+    /** Moves on when every session of the user ends; access tokens of an older epoch are refused. */
+    token_epoch: number;
   };
-  refresh_tokens: { token_hash: string; user_id: string; expires_at: string };
+  /** One per sign-in: the refresh tokens it rotated through share it, and end with it. */
+  refresh_families: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    /** The absolute end of the session, however often it is refreshed. */
+    expires_at: string;
+    revoked_at: string | null;
+  };
+  refresh_tokens: {
+    token_hash: string;
+    user_id: string;
+    expires_at: string;
+    family_id: string;
+    /** When it was rotated; presenting it again revokes the family. */
+    spent_at: string | null;
+  };
   ws_tickets: { ticket_hash: string; user_id: string; scopes: string; expires_at: string };
   channels: {
     id: string;

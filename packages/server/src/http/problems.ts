@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ChatError, toProblem } from '../errors.js';
+import { secureReply } from './security-headers.js';
 
 const frameworkCodes: Record<string, ChatError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -23,6 +24,7 @@ function classify(error: FastifyError): ChatError {
 
 /** Answers a request with the problem document of `error`. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: ChatError): FastifyReply {
+  secureReply(reply);
   if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
   return reply.code(error.status).type('application/problem+json').send(toProblem(error, request.id));
 }

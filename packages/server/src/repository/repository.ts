@@ -14,6 +14,16 @@ import type {
 export interface UserRecord extends User {
   passwordHash: string | null;
   externalId: string | null;
+  /** Moves on when every session of the user ends (see {@link ChatRepository.endAllSessions}). */
+  tokenEpoch: number;
+}
+
+/** A refresh token that was just spent, and the session (family) it belongs to. */
+export interface SpentRefreshToken {
+  userId: string;
+  familyId: string;
+  /** The session's absolute end. */
+  sessionExpiresAt: string;
 }
 
 /** A channel as stored, before it is shaped for one viewer. */
@@ -97,9 +107,28 @@ export interface ChatRepository {
   /** Changes a user's profile (`avatarUrl: null` removes the avatar); undefined when there is no such user. */
   updateUser(id: string, patch: { displayName?: string; avatarUrl?: string | null }): Promise<UserRecord | undefined>;
   // sessions
-  saveRefreshToken(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
-  /** Spends a refresh token: returns its owner if it existed and had not expired. */
-  takeRefreshToken(tokenHash: string, now: string): Promise<string | undefined>;
+  /** Starts a session (a refresh-token family) with its first token; forgets the user's sessions that ended. */
+  startSession(input: {
+    userId: string;
+    tokenHash: string;
+    tokenExpiresAt: string;
+    sessionExpiresAt: string;
+  }): Promise<void>;
+  /** Adds the next refresh token of a session. */
+  saveRefreshToken(tokenHash: string, userId: string, familyId: string, expiresAt: string): Promise<void>;
+  /**
+   * Spends a refresh token of a live session. A token spent before (or concurrently) is a reuse: its whole
+   * session is revoked. Undefined when the token is unknown, spent, expired or its session is over.
+   */
+  takeRefreshToken(tokenHash: string, now: string): Promise<SpentRefreshToken | undefined>;
+  /** Ends the session a refresh token belongs to (spent or not). */
+  endSession(tokenHash: string, now: string): Promise<void>;
+  /**
+   * Ends every session of a user in one transaction: revokes their refresh tokens, spends their socket
+   * tickets and moves their token epoch on; with `passwordHash`, sets the new password too. Answers the user
+   * as changed, or undefined when there is no such user.
+   */
+  endAllSessions(userId: string, now: string, passwordHash?: string): Promise<UserRecord | undefined>;
   saveTicket(ticketHash: string, userId: string, scopes: string[], expiresAt: string): Promise<void>;
   /** Spends a socket ticket: at most one caller ever gets it back. */
   takeTicket(ticketHash: string, now: string): Promise<{ userId: string; scopes: string[] } | undefined>;

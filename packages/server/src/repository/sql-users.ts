@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../ids.js';
-import type { ChatRepository, UserRecord } from './repository.js';
+import type { ChatRepository, SpentRefreshToken, UserRecord } from './repository.js';
 import { type Db, now, toUser } from './sql-shared.js';
 
 type UserRow = {
@@ -10,17 +10,27 @@ type UserRow = {
   avatar_url: string | null;
   password_hash: string | null;
   external_id: string | null;
+  token_epoch: number;
 };
 
 const toRecord = (row: UserRow): UserRecord => ({
   ...toUser(row),
   passwordHash: row.password_hash,
   externalId: row.external_id,
+  tokenEpoch: Number(row.token_epoch),
 });
 
-/** Users, refresh tokens and socket tickets. */
+/** Users, sessions (refresh-token families) and socket tickets. */
 export function sqlUsers(db: Db) {
-  const columns = ['id', 'username', 'display_name', 'avatar_url', 'password_hash', 'external_id'] as const;
+  const columns = [
+    'id',
+    'username',
+    'display_name',
+    'avatar_url',
+    'password_hash',
+    'external_id',
+    'token_epoch',
+  ] as const;
 
   const findUserById = async (id: string) => {
     const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
@@ -36,6 +46,7 @@ export function sqlUsers(db: Db) {
       password_hash: user.passwordHash,
       external_id: user.externalId ?? null,
       created_at: now(),
+      token_epoch: 0,
     };
     await db.insertInto('users').values(row).execute();
     return toRecord(row);
@@ -111,19 +122,104 @@ export function sqlUsers(db: Db) {
         .execute();
       return rows.map(toUser);
     },
-    async saveRefreshToken(tokenHash: string, userId: string, expiresAt: string) {
+    async startSession(input: { userId: string; tokenHash: string; tokenExpiresAt: string; sessionExpiresAt: string }) {
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        const ended = trx
+          .selectFrom('refresh_families')
+          .select('id')
+          .where('user_id', '=', input.userId)
+          .where((eb) => eb.or([eb('revoked_at', 'is not', null), eb('expires_at', '<=', at)]));
+        await trx.deleteFrom('refresh_tokens').where('family_id', 'in', ended).execute();
+        await trx.deleteFrom('refresh_families').where('id', 'in', ended).execute();
+        const familyId = newId();
+        await trx
+          .insertInto('refresh_families')
+          .values({ id: familyId, user_id: input.userId, created_at: at, expires_at: input.sessionExpiresAt })
+          .execute();
+        await trx
+          .insertInto('refresh_tokens')
+          .values({
+            token_hash: input.tokenHash,
+            user_id: input.userId,
+            family_id: familyId,
+            expires_at: input.tokenExpiresAt,
+            spent_at: null,
+          })
+          .execute();
+      });
+    },
+    async saveRefreshToken(tokenHash: string, userId: string, familyId: string, expiresAt: string) {
       await db
         .insertInto('refresh_tokens')
-        .values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt })
+        .values({ token_hash: tokenHash, user_id: userId, family_id: familyId, expires_at: expiresAt, spent_at: null })
         .execute();
     },
-    async takeRefreshToken(tokenHash: string, at: string) {
-      const row = await db
-        .deleteFrom('refresh_tokens')
-        .where('token_hash', '=', tokenHash)
-        .returning(['user_id', 'expires_at'])
-        .executeTakeFirst();
-      return row && row.expires_at > at ? row.user_id : undefined;
+    takeRefreshToken(tokenHash: string, at: string) {
+      return db.transaction().execute(async (trx): Promise<SpentRefreshToken | undefined> => {
+        const row = await trx
+          .selectFrom('refresh_tokens')
+          .innerJoin('refresh_families', 'refresh_families.id', 'refresh_tokens.family_id')
+          .select([
+            'refresh_tokens.user_id',
+            'refresh_tokens.family_id',
+            'refresh_tokens.expires_at',
+            'refresh_tokens.spent_at',
+            'refresh_families.expires_at as session_expires_at',
+            'refresh_families.revoked_at',
+          ])
+          .where('refresh_tokens.token_hash', '=', tokenHash)
+          .executeTakeFirst();
+        if (!row || row.revoked_at !== null) return undefined;
+        const revokeFamily = () =>
+          trx.updateTable('refresh_families').set({ revoked_at: at }).where('id', '=', row.family_id).execute();
+        if (row.spent_at !== null) {
+          await revokeFamily();
+          return undefined;
+        }
+        if (row.expires_at <= at || row.session_expires_at <= at) return undefined;
+        const spent = await trx
+          .updateTable('refresh_tokens')
+          .set({ spent_at: at })
+          .where('token_hash', '=', tokenHash)
+          .where('spent_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(spent.numUpdatedRows) !== 1) {
+          await revokeFamily(); // spent concurrently: a reuse all the same
+          return undefined;
+        }
+        return { userId: row.user_id, familyId: row.family_id, sessionExpiresAt: row.session_expires_at };
+      });
+    },
+    async endSession(tokenHash: string, at: string) {
+      const family = db.selectFrom('refresh_tokens').select('family_id').where('token_hash', '=', tokenHash);
+      await db
+        .updateTable('refresh_families')
+        .set({ revoked_at: at })
+        .where('id', 'in', family)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+    endAllSessions(userId: string, at: string, passwordHash?: string) {
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set((eb) => ({
+            token_epoch: eb('token_epoch', '+', 1),
+            ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+          }))
+          .where('id', '=', userId)
+          .execute();
+        await trx
+          .updateTable('refresh_families')
+          .set({ revoked_at: at })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await trx.deleteFrom('ws_tickets').where('user_id', '=', userId).execute();
+        const row = await trx.selectFrom('users').select(columns).where('id', '=', userId).executeTakeFirst();
+        return row && toRecord(row);
+      });
     },
     async saveTicket(ticketHash: string, userId: string, scopes: string[], expiresAt: string) {
       await db.deleteFrom('ws_tickets').where('expires_at', '<', now()).execute();

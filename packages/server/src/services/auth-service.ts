@@ -1,5 +1,6 @@
 import type { AuthSession, Scope, UpdateMeRequest, User, WsTicket } from '@confab/protocol';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { LoginBackoff } from '../auth/login-backoff.js';
+import { PasswordHasher } from '../auth/passwords.js';
 import { ALL_SCOPES, hashToken, type TokenSigner } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import { ChatError } from '../errors.js';
@@ -15,18 +16,28 @@ const publicUser = (u: UserRecord): User => ({
   ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
 });
 
-/** Built-in accounts, sessions, bearer tokens and socket tickets. */
+/**
+ * Built-in accounts, sessions, bearer tokens and socket tickets. Passwords are hashed and checked off the
+ * event loop ({@link PasswordHasher}); failed sign-ins back off per username ({@link LoginBackoff}).
+ */
 export class AuthService {
+  readonly #passwords: PasswordHasher;
+  readonly #backoff = new LoginBackoff();
+
   constructor(
     private readonly repo: ChatRepository,
     private readonly signer: TokenSigner,
     private readonly config: ServerConfig,
-  ) {}
+    /** Told after every session of a user ended, so their open sockets close (on every process). */
+    private readonly signedOut: (userId: string) => Promise<void>,
+  ) {
+    this.#passwords = new PasswordHasher(config.passwordCost);
+  }
 
   async register(input: { username: string; password: string; displayName?: string }): Promise<AuthSession> {
     const username = input.username.toLowerCase();
     if (await this.repo.findUserByUsername(username)) throw new ChatError('username_taken', `"${username}" is taken.`);
-    const passwordHash = await hashPassword(input.password, this.config.passwordCost);
+    const passwordHash = await this.#passwords.hash(input.password);
     let user: UserRecord;
     try {
       user = await this.repo.createUser({
@@ -40,22 +51,57 @@ export class AuthService {
     return this.#session(user);
   }
 
+  /** Signs in; wrong passwords back off per username (existing or not) with 429 `rate_limited`. */
   async login(input: { username: string; password: string }): Promise<AuthSession> {
-    const user = await this.repo.findUserByUsername(input.username.toLowerCase());
-    const ok = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
-    if (!user?.passwordHash || !ok) throw new ChatError('invalid_credentials', 'Wrong username or password.');
+    const username = input.username.toLowerCase();
+    const user = await this.#checkPassword(username, input.password, () => this.repo.findUserByUsername(username));
+    if (!user) throw new ChatError('invalid_credentials', 'Wrong username or password.');
     return this.#session(user);
   }
 
+  /** Rotates a refresh token within its session; a reused one revokes the session (see `takeRefreshToken`). */
   async refresh(refreshToken: string): Promise<AuthSession> {
-    const userId = await this.repo.takeRefreshToken(hashToken(refreshToken), new Date().toISOString());
-    const user = userId && (await this.repo.findUserById(userId));
-    if (!user) throw new ChatError('invalid_credentials', 'The refresh token is not valid.');
+    const spent = await this.repo.takeRefreshToken(hashToken(refreshToken), new Date().toISOString());
+    const user = spent && (await this.repo.findUserById(spent.userId));
+    if (!spent || !user) throw new ChatError('invalid_credentials', 'The refresh token is not valid.');
+    const next = newSecretToken();
+    await this.repo.saveRefreshToken(
+      hashToken(next),
+      user.id,
+      spent.familyId,
+      this.#refreshExpiry(spent.sessionExpiresAt),
+    );
+    return this.#tokens(user, next);
+  }
+
+  /** Ends the session the refresh token belongs to. */
+  async logout(refreshToken: string): Promise<void> {
+    await this.repo.endSession(hashToken(refreshToken), new Date().toISOString());
+  }
+
+  /** Ends every session of a built-in account: refresh tokens, access tokens (by epoch) and socket tickets. */
+  async logoutAll(actor: Actor): Promise<void> {
+    await this.#builtIn(actor);
+    const user = await this.repo.endAllSessions(actor.user.id, new Date().toISOString());
+    if (!user) throw new ChatError('unauthorized', 'The token names no user.');
+    await this.signedOut(user.id);
+  }
+
+  /** Changes the password after checking the current one, ends every session, and starts a new one for the caller. */
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<AuthSession> {
+    const account = await this.#builtIn(actor);
+    const checked = await this.#checkPassword(account.username, input.currentPassword, async () => account);
+    if (!checked) throw new ChatError('forbidden', 'The current password is wrong.');
+    const passwordHash = await this.#passwords.hash(input.newPassword);
+    const user = await this.repo.endAllSessions(account.id, new Date().toISOString(), passwordHash);
+    if (!user) throw new ChatError('unauthorized', 'The token names no user.');
+    await this.signedOut(user.id);
     return this.#session(user);
   }
 
-  async logout(refreshToken: string): Promise<void> {
-    await this.repo.takeRefreshToken(hashToken(refreshToken), new Date().toISOString());
+  /** Stops the password workers. */
+  close(): Promise<void> {
+    return this.#passwords.close();
   }
 
   /** The actor behind a bearer token; a host-app user is created on first sight. */
@@ -67,6 +113,8 @@ export class AuthService {
     }
     const user = await this.repo.findUserById(subject.userId);
     if (!user) throw new ChatError('unauthorized', 'The token names no user.');
+    if (subject.epoch !== user.tokenEpoch)
+      throw new ChatError('unauthorized', 'The token was revoked: the account signed out everywhere.');
     return { user: publicUser(user), scopes: subject.scopes };
   }
 
@@ -104,10 +152,61 @@ export class AuthService {
     return user ? { user: publicUser(user), scopes: found.scopes as Scope[] } : undefined;
   }
 
+  /**
+   * Checks `password` for the account `username` behind the per-username backoff: answers the account when
+   * it matches, undefined when not (or when there is no such account, which takes as long).
+   */
+  async #checkPassword(
+    username: string,
+    password: string,
+    find: () => Promise<UserRecord | undefined>,
+  ): Promise<UserRecord | undefined> {
+    const retryAfter = this.#backoff.begin(username);
+    if (retryAfter > 0)
+      throw new ChatError('rate_limited', `Too many failed sign-ins for this username; wait ${retryAfter} s.`, {
+        retryAfter,
+      });
+    const user = await find();
+    if (!(await this.#passwords.verify(password, user?.passwordHash))) return undefined;
+    this.#backoff.succeeded(username);
+    return user;
+  }
+
+  /** The caller's account, when it is a built-in one; host-app users are the host's to sign out. */
+  async #builtIn(actor: Actor): Promise<UserRecord> {
+    const user = await this.repo.findUserById(actor.user.id);
+    if (!user) throw new ChatError('unauthorized', 'The token names no user.');
+    if (!user.passwordHash)
+      throw new ChatError('forbidden', 'A host-app user is signed out by the host app, not here.');
+    return user;
+  }
+
+  /** A new session (refresh-token family) for a sign-in, with its absolute end. */
   async #session(user: UserRecord): Promise<AuthSession> {
-    const { token, expiresAt } = await this.signer.accessToken(user.id, ALL_SCOPES, this.config.accessTokenTtlSeconds);
     const refreshToken = newSecretToken();
-    await this.repo.saveRefreshToken(hashToken(refreshToken), user.id, later(this.config.refreshTokenTtlSeconds));
+    const sessionExpiresAt = later(this.config.sessionMaxAgeSeconds);
+    await this.repo.startSession({
+      userId: user.id,
+      tokenHash: hashToken(refreshToken),
+      tokenExpiresAt: this.#refreshExpiry(sessionExpiresAt),
+      sessionExpiresAt,
+    });
+    return this.#tokens(user, refreshToken);
+  }
+
+  /** A refresh token lives `refreshTokenTtlSeconds`, but never past its session's end. */
+  #refreshExpiry(sessionExpiresAt: string): string {
+    const idle = later(this.config.refreshTokenTtlSeconds);
+    return idle < sessionExpiresAt ? idle : sessionExpiresAt;
+  }
+
+  async #tokens(user: UserRecord, refreshToken: string): Promise<AuthSession> {
+    const { token, expiresAt } = await this.signer.accessToken(
+      user.id,
+      ALL_SCOPES,
+      this.config.accessTokenTtlSeconds,
+      user.tokenEpoch,
+    );
     return { user: publicUser(user), accessToken: token, refreshToken, expiresAt };
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '@confab/protocol';
 import type { Bus } from '../bus/bus.js';
 import { ChatError } from '../errors.js';
+import type { RateLimiter } from '../rate-limit.js';
 import type { ChannelView, ChatRepository, Committed } from '../repository/repository.js';
 import { type Actor, requireScope } from './actor.js';
 import { decodeOffsetCursor, offsetCursor } from './cursors.js';
@@ -46,6 +47,8 @@ export class ChannelService {
     private readonly publish: Publish,
     private readonly bus: Bus,
     private readonly replayWindow: number,
+    /** Channel and membership changes and read markers, per user. */
+    private readonly writeLimiter: RateLimiter,
   ) {}
 
   /** The channel if the actor may read it: public channels are open to all, others to members only. */
@@ -80,13 +83,17 @@ export class ChannelService {
 
   async create(actor: Actor, input: CreateChannelRequest): Promise<{ channel: Channel; created: boolean }> {
     requireScope(actor, 'chat:write');
+    this.writeLimiter.spend(actor.user.id, 'Too many new channels; slow down.');
     if (input.visibility === 'direct') {
       if (input.userId === actor.user.id)
         throw new ChatError('invalid_request', 'A direct channel needs another user.');
       if (!(await this.repo.findUserById(input.userId))) throw new ChatError('not_found', 'No such user.');
       const directKey = [actor.user.id, input.userId].sort().join(':');
       const existing = await this.repo.findDirectChannel(directKey);
-      if (existing) return { channel: await this.get(actor, existing.id), created: false };
+      if (existing) {
+        await this.#enrol(existing.id, actor.user.id); // the caller may have left it: opening it brings them back
+        return { channel: await this.get(actor, existing.id), created: false };
+      }
       const record = await this.repo
         .createChannel({
           name: '',
@@ -158,6 +165,7 @@ export class ChannelService {
   }
 
   async update(actor: Actor, channelId: string, patch: { name?: string; topic?: string }): Promise<Channel> {
+    this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
     const { visibility } = await this.#owned(actor, channelId);
     if (visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has no name to change.');
     const name = patch.name?.trim();
@@ -173,6 +181,7 @@ export class ChannelService {
   }
 
   async remove(actor: Actor, channelId: string): Promise<void> {
+    this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
     await this.#owned(actor, channelId);
     await this.repo.deleteChannel(channelId);
     await this.bus.publish({ kind: 'channel-deleted', channelId });
@@ -188,6 +197,7 @@ export class ChannelService {
   }
 
   async markRead(actor: Actor, channelId: string, seq: number): Promise<ReadState> {
+    this.writeLimiter.spend(actor.user.id, 'Too many read markers; slow down.');
     requireMember(await this.readable(actor, channelId));
     return this.repo.markRead(channelId, actor.user.id, seq);
   }
@@ -202,6 +212,7 @@ export class ChannelService {
   /** Joins (`me`) or adds a user; `created` is false when they were a member already. */
   async addMember(actor: Actor, channelId: string, memberRef: string): Promise<{ member: Member; created: boolean }> {
     requireScope(actor, 'chat:write');
+    this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
     if (userId === actor.user.id) {
@@ -211,6 +222,11 @@ export class ChannelService {
       if (view.visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has exactly two members.');
       if (!(await this.repo.findUserById(userId))) throw new ChatError('not_found', 'No such user.');
     }
+    return this.#enrol(channelId, userId);
+  }
+
+  /** Makes a user a member (announcing it), unless they are one already (`created` false). */
+  async #enrol(channelId: string, userId: string): Promise<{ member: Member; created: boolean }> {
     const existing = await this.repo.getMember(channelId, userId);
     if (existing) return { member: existing, created: false };
     let added: Committed<Member>;
@@ -241,6 +257,7 @@ export class ChannelService {
   /** Leaves (`me`) or, for the owner, removes someone. */
   async removeMember(actor: Actor, channelId: string, memberRef: string): Promise<void> {
     requireScope(actor, 'chat:write');
+    this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
     if (userId !== actor.user.id && view.role !== 'owner')

@@ -33,6 +33,8 @@ export class MessageService {
     private readonly channels: ChannelService,
     private readonly publish: Publish,
     private readonly sendLimiter: RateLimiter,
+    /** Edits, deletes and reactions, per user. */
+    private readonly writeLimiter: RateLimiter,
     private readonly onStored: (message: Message) => void,
   ) {}
 
@@ -119,6 +121,7 @@ export class MessageService {
   }
 
   async edit(actor: Actor, messageId: string, body: MessageBody): Promise<Message> {
+    this.writeLimiter.spend(actor.user.id, 'Too many edits; slow down.');
     const message = await this.#own(actor, messageId);
     if (message.deletedAt) throw new ChatError('conflict', 'A deleted message cannot be edited.');
     const { value, events } = await this.repo.editMessage(messageId, body);
@@ -127,6 +130,7 @@ export class MessageService {
   }
 
   async delete(actor: Actor, messageId: string): Promise<Message> {
+    this.writeLimiter.spend(actor.user.id, 'Too many deletions; slow down.');
     await this.#own(actor, messageId);
     const { value, events } = await this.repo.deleteMessage(messageId);
     await this.publish(events);
@@ -134,10 +138,9 @@ export class MessageService {
   }
 
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<Message> {
+    this.writeLimiter.spend(actor.user.id, 'Too many reactions; slow down.');
     const message = await this.#writable(actor, messageId);
     if (message.deletedAt && on) throw new ChatError('conflict', 'A deleted message takes no reactions.');
-    const retryAfter = this.sendLimiter.take(actor.user.id);
-    if (retryAfter > 0) throw new ChatError('rate_limited', 'Too many changes; slow down.', { retryAfter });
     const { value, events } = on
       ? await this.repo.addReaction(messageId, actor.user.id, emoji)
       : await this.repo.removeReaction(messageId, actor.user.id, emoji);

@@ -7,21 +7,47 @@ import type { Actor } from '../services/actor.js';
 import type { AuthService } from '../services/auth-service.js';
 import { Session, type SessionDeps } from './session.js';
 
+/** The close code for a socket silent for two heartbeat periods. */
+const HEARTBEAT_TIMEOUT = 4000;
+/** The close code for the sockets of an account that ended all its sessions. */
+const SIGNED_OUT = 4001;
+
 /**
- * The socket endpoint `GET /api/v1/ws?ticket=…`: checks the Origin and spends the ticket before the
- * upgrade, then runs a {@link Session} per socket and drops sockets that stay silent for two heartbeats.
- * Frames meant for a user rather than a channel (`added`) go to every socket of that user.
+ * The socket endpoint `GET /api/v1/ws?ticket=…`: checks the Origin, spends the ticket and holds the user
+ * to `maxSocketsPerUser` before the upgrade, then runs a {@link Session} per socket and drops sockets that
+ * stay silent for two heartbeats. Frames meant for a user rather than a channel (`added`) go to every
+ * socket of that user; when the user signs out everywhere, those sockets close.
  */
 export async function installGateway(
   app: FastifyInstance,
-  deps: Omit<SessionDeps, 'log'> & { auth: AuthService; metrics: Metrics; allowedOrigins: string[] | undefined },
+  deps: Omit<SessionDeps, 'log'> & {
+    auth: AuthService;
+    metrics: Metrics;
+    allowedOrigins: string[] | undefined;
+    maxSocketsPerUser: number;
+  },
 ) {
   const sessions = new Set<Session>();
   const byUser = new Map<string, Set<Session>>();
-  const actors = new WeakMap<FastifyRequest, Actor>();
+  /** Upgrades admitted but not open yet, per user: they count against the cap too. */
+  const upgrading = new Map<string, number>();
+  const admitted = new WeakMap<FastifyRequest, { actor: Actor; release: () => void }>();
+  /** Counts an upgrade against the user's cap until `release` (called once the socket opens or the upgrade fails). */
+  const reserve = (userId: string) => {
+    upgrading.set(userId, (upgrading.get(userId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (upgrading.get(userId) ?? 1) - 1;
+      if (left > 0) upgrading.set(userId, left);
+      else upgrading.delete(userId);
+    };
+  };
   const stopListening = deps.bus.subscribe((message) => {
-    if (message.kind !== 'added') return;
-    for (const session of byUser.get(message.userId) ?? []) session.send(message.frame);
+    if (message.kind === 'added') for (const session of byUser.get(message.userId) ?? []) session.send(message.frame);
+    if (message.kind === 'signed-out')
+      for (const session of byUser.get(message.userId) ?? []) session.close(SIGNED_OUT, 'signed out');
   });
 
   await app.register(websocket, { options: { maxPayload: Math.max(deps.frameLimit * 4, 1 << 20) } });
@@ -45,11 +71,26 @@ export async function installGateway(
               new ChatError('unauthorized', 'A valid, unused ticket is needed (POST /api/v1/auth/ws-ticket).'),
             );
           }
-          actors.set(request, actor);
+          const held = (byUser.get(actor.user.id)?.size ?? 0) + (upgrading.get(actor.user.id) ?? 0);
+          if (held >= deps.maxSocketsPerUser) {
+            return sendProblem(
+              reply,
+              request,
+              new ChatError(
+                'rate_limited',
+                `A user may hold at most ${deps.maxSocketsPerUser} open sockets; close one before opening another.`,
+              ),
+            );
+          }
+          const release = reserve(actor.user.id);
+          request.raw.socket.once('close', release);
+          admitted.set(request, { actor, release });
         },
       },
       (socket, request) => {
-        const session = new Session(socket, actors.get(request)!, { ...deps, log: request.log });
+        const { actor, release } = admitted.get(request)!;
+        release();
+        const session = new Session(socket, actor, { ...deps, log: request.log });
         const ofUser = byUser.get(session.user.id) ?? new Set<Session>();
         byUser.set(session.user.id, ofUser.add(session));
         sessions.add(session);
@@ -67,7 +108,8 @@ export async function installGateway(
 
   const sweep = setInterval(() => {
     const silentSince = Date.now() - 2 * deps.heartbeatMs;
-    for (const session of sessions) if (session.lastSeen < silentSince) session.close(4000, 'heartbeat timeout');
+    for (const session of sessions)
+      if (session.lastSeen < silentSince) session.close(HEARTBEAT_TIMEOUT, 'heartbeat timeout');
   }, deps.heartbeatMs);
   sweep.unref();
 

@@ -10,7 +10,7 @@ import type { Actor } from '../services/actor.js';
 import type { ChannelService } from '../services/channel-service.js';
 import type { MessageService } from '../services/message-service.js';
 import type { ChannelHub } from './hub.js';
-import type { Subscription } from './subscription.js';
+import { type ReplayBudget, Subscription } from './subscription.js';
 
 /** What a session needs from the rest of the server. */
 export interface SessionDeps {
@@ -18,22 +18,38 @@ export interface SessionDeps {
   bus: Bus;
   channels: ChannelService;
   messages: MessageService;
+  /** Frames per socket. */
   frameLimiter: RateLimiter;
+  /** Frames per user, all their sockets together. */
+  userFrameLimiter: RateLimiter;
   typingLimiter: RateLimiter;
   frameLimit: number;
+  /** Bytes a socket may have waiting, both ways, before it is closed with {@link BACKLOG_OVER_LIMIT}. */
+  socketBacklog: number;
+  /** Events one `subscribe` frame may replay across its channels. */
+  replayBudget: number;
   heartbeatMs: number;
   log: FastifyBaseLogger;
 }
 
 const TYPING_MS = 5000;
 
-/** One open socket: reads client frames in order and answers them; owns its subscriptions. */
+/** The close code for a socket whose backlog passed `socketBacklog`: the client reconnects and resumes. */
+export const BACKLOG_OVER_LIMIT = 4008;
+
+/**
+ * One open socket: reads client frames in order and answers them; owns its subscriptions. Size and rate
+ * limits are checked as frames arrive, so refused frames never wait in the queue; what waits (frames to
+ * handle, bytes the client has not read) is bounded by `socketBacklog`.
+ */
 export class Session {
   readonly id = newId();
   readonly user: User;
   lastSeen = Date.now();
   readonly #subs = new Map<string, Subscription>();
   #queue: Promise<void> = Promise.resolve();
+  /** Bytes of received frames waiting to be handled. */
+  #inbound = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -53,16 +69,40 @@ export class Session {
     });
     this.socket.on('message', (data: Buffer, isBinary: boolean) => {
       this.lastSeen = Date.now();
-      this.#queue = this.#queue.then(() => this.#receive(data, isBinary)).catch((error: unknown) => this.fail(error));
+      if (this.socket.readyState !== this.socket.OPEN || !this.#admit(data, isBinary)) return;
+      this.#inbound += data.length;
+      if (this.#overLimit(0)) return;
+      this.#queue = this.#queue
+        .then(() => this.#receive(data))
+        .catch((error: unknown) => this.fail(error))
+        .finally(() => {
+          this.#inbound -= data.length;
+        });
     });
-    this.socket.on('close', () => {
-      for (const sub of this.#subs.values()) this.deps.hub.unsubscribe(sub);
-      this.#subs.clear();
-    });
+    this.socket.on('close', () => this.#release());
   }
 
   send(frame: ServerFrame): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /**
+   * Sends an already serialized frame (`bytes` long, when the caller knows), or closes the socket with
+   * {@link BACKLOG_OVER_LIMIT} instead when it would take the backlog past the limit.
+   */
+  sendText(text: string, bytes = Buffer.byteLength(text), onWritten?: () => void): void {
+    if (this.socket.readyState === this.socket.OPEN && !this.#overLimit(bytes)) this.socket.send(text, onWritten);
+    else onWritten?.();
+  }
+
+  /** Sends a frame and resolves once it is handed to the network (or could not be sent). */
+  sendWritten(frame: ServerFrame): Promise<void> {
+    return new Promise((resolve) => this.sendText(JSON.stringify(frame), undefined, resolve));
+  }
+
+  /** Whether the backlog is past half the limit: the moment for a replay to wait until it is written. */
+  crowded(): boolean {
+    return this.socket.bufferedAmount + this.#inbound > this.deps.socketBacklog / 2;
   }
 
   /** Ends a subscription from the server's side (removed from the channel, or the channel deleted). */
@@ -73,8 +113,10 @@ export class Session {
     this.send({ type: 'unsubscribed', channelId: sub.channelId, reason });
   }
 
+  /** Closes the socket; its subscriptions end at once, not when the client acknowledges. */
   close(code: number, reason: string): void {
     this.socket.close(code, reason);
+    this.#release();
   }
 
   /** Reports an unexpected failure to the client without details, and logs it. */
@@ -83,14 +125,39 @@ export class Session {
     this.send({ type: 'error', code: 'internal_error', detail: 'Something went wrong on our side.' });
   }
 
-  async #receive(data: Buffer, isBinary: boolean): Promise<void> {
+  /** Whether the backlog (unread bytes, unhandled frames, and `extra`) passes the limit; closes the socket if so. */
+  #overLimit(extra: number): boolean {
+    if (this.socket.bufferedAmount + this.#inbound + extra <= this.deps.socketBacklog) return false;
+    this.deps.log.warn({ sessionId: this.id, userId: this.user.id }, 'socket backlog over limit; closing');
+    this.close(BACKLOG_OVER_LIMIT, 'backlog over limit');
+    return true;
+  }
+
+  /** Checks a frame as it arrives: size, text, and the socket's and the user's frame rates. */
+  #admit(data: Buffer, isBinary: boolean): boolean {
     if (data.length > this.deps.frameLimit) {
-      return this.#error(new ChatError('payload_too_large', `Frames are limited to ${this.deps.frameLimit} bytes.`));
+      this.#error(new ChatError('payload_too_large', `Frames are limited to ${this.deps.frameLimit} bytes.`));
+      return false;
     }
-    if (isBinary) return this.#error(new ChatError('invalid_frame', 'Frames are JSON text, not binary.'));
-    const retryAfter = this.deps.frameLimiter.take(this.id);
-    if (retryAfter > 0)
-      return this.#error(new ChatError('rate_limited', 'Too many frames; slow down.', { retryAfter }));
+    if (isBinary) {
+      this.#error(new ChatError('invalid_frame', 'Frames are JSON text, not binary.'));
+      return false;
+    }
+    const retryAfter = Math.max(this.deps.frameLimiter.take(this.id), this.deps.userFrameLimiter.take(this.user.id));
+    if (retryAfter > 0) {
+      this.#error(new ChatError('rate_limited', 'Too many frames; slow down.', { retryAfter }));
+      return false;
+    }
+    return true;
+  }
+
+  #release(): void {
+    for (const sub of this.#subs.values()) this.deps.hub.unsubscribe(sub);
+    this.#subs.clear();
+  }
+
+  async #receive(data: Buffer): Promise<void> {
+    if (this.socket.readyState !== this.socket.OPEN) return;
     const parsed = parseClientFrame(data.toString('utf8'));
     if (!parsed.ok) {
       return this.send({
@@ -107,11 +174,16 @@ export class Session {
     switch (frame.type) {
       case 'ping':
         return this.send({ type: 'pong', ...(frame.id ? { id: frame.id } : {}) });
-      case 'subscribe':
+      case 'subscribe': {
+        const budget: ReplayBudget = { left: this.deps.replayBudget };
+        const listed = new Set<string>();
         for (const { id, afterSeq } of frame.channels) {
-          await this.#guard(() => this.#subscribe(id, afterSeq), { channelId: id, ref: 'subscribe' });
+          if (listed.has(id)) continue;
+          listed.add(id);
+          await this.#guard(() => this.#subscribe(id, afterSeq, budget), { channelId: id, ref: 'subscribe' });
         }
         return;
+      }
       case 'unsubscribe':
         for (const channelId of frame.channels) {
           const sub = this.#subs.get(channelId);
@@ -143,11 +215,14 @@ export class Session {
     }
   }
 
-  async #subscribe(channelId: string, afterSeq: number | undefined): Promise<void> {
+  /** Subscribes to one channel and waits until its catch-up is written, so one socket replays one channel at a time. */
+  async #subscribe(channelId: string, afterSeq: number | undefined, budget: ReplayBudget): Promise<void> {
     const channel = await this.deps.channels.readable(this.actor, channelId);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const sub = new Subscription(this, channelId, channel.visibility);
     const previous = this.#subs.get(channelId);
-    if (previous) this.deps.hub.unsubscribe(previous);
-    this.#subs.set(channelId, this.deps.hub.subscribe(this, channelId, channel.visibility, afterSeq));
+    this.#subs.set(channelId, sub);
+    await this.deps.hub.subscribe(sub, afterSeq, budget, previous);
   }
 
   async #typing(channelId: string, parentId: string | undefined): Promise<void> {

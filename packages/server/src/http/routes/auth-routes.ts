@@ -3,7 +3,7 @@ import { ChatError } from '../../errors.js';
 import { contractRoute } from '../contract-route.js';
 import type { RouteContext } from './context.js';
 
-/** Tag `auth`: register, login, refresh, logout and socket tickets. */
+/** Tag `auth`: register, login, refresh, logout (here or everywhere), password change and socket tickets. */
 export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContext): void {
   const limit = (request: FastifyRequest) => {
     const retryAfter = authLimiter.take(request.ip);
@@ -23,6 +23,15 @@ export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContex
   contractRoute(app, authenticate, 'logout', async ({ body }, reply) => {
     await auth.logout(body.refreshToken);
     return reply.code(204).send();
+  });
+  contractRoute(app, authenticate, 'logoutAll', async ({ actor, raw }, reply) => {
+    limit(raw);
+    await auth.logoutAll(actor);
+    return reply.code(204).send();
+  });
+  contractRoute(app, authenticate, 'changePassword', async ({ actor, body, raw }) => {
+    limit(raw);
+    return auth.changePassword(actor, body);
   });
   contractRoute(app, authenticate, 'createWsTicket', async ({ actor }) => auth.createTicket(actor));
 }

@@ -13,4 +13,6 @@ export interface RouteContext {
   channels: ChannelService;
   messages: MessageService;
   authLimiter: RateLimiter;
+  /** Writes other than messages, per user (the services take it too). */
+  writeLimiter: RateLimiter;
 }

@@ -3,12 +3,12 @@ import { contractRoute } from '../contract-route.js';
 import type { RouteContext } from './context.js';
 
 /** Tag `users`. */
-export function usersRoutes({ app, authenticate, auth }: RouteContext): void {
+export function usersRoutes({ app, authenticate, auth, writeLimiter }: RouteContext): void {
   contractRoute(app, authenticate, 'getMe', async ({ actor }) => ({ ...actor.user, scopes: actor.scopes }));
-  contractRoute(app, authenticate, 'updateMe', async ({ actor, body }) => ({
-    ...(await auth.updateMe(actor, body)),
-    scopes: actor.scopes,
-  }));
+  contractRoute(app, authenticate, 'updateMe', async ({ actor, body }) => {
+    writeLimiter.spend(actor.user.id, 'Too many profile changes; slow down.');
+    return { ...(await auth.updateMe(actor, body)), scopes: actor.scopes };
+  });
   contractRoute(app, authenticate, 'searchUsers', async ({ query }) => ({
     items: await auth.searchUsers(query.q, query.limit ?? 50),
   }));
