@@ -58,6 +58,7 @@ export class Outbox {
   readonly $entries: ReadableAtom<OutboxEntry[]> = this.#entries;
   readonly #waiting = new Map<string, { resolve: (m: Message) => void; reject: (e: ConfabError) => void }>();
   #store: OutboxStore = memoryStore();
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     /** Puts an entry on the wire; false when there is no open socket (it waits for the next flush). */
@@ -109,7 +110,14 @@ export class Outbox {
   /** The server refused it: retry later when that may help, otherwise mark it failed. */
   refuse(clientMessageId: string, error: ConfabError): void {
     if (error.retryable) {
-      setTimeout(() => this.flush(), (error.retryAfter ?? 1) * 1000);
+      // One retry for a burst of refusals: a flush sends every entry, so a flush per refusal would multiply them.
+      this.#retry ??= setTimeout(
+        () => {
+          this.#retry = undefined;
+          this.flush();
+        },
+        (error.retryAfter ?? 1) * 1000,
+      );
       return;
     }
     const failed = { code: error.code, detail: error.detail, status: error.status };
