@@ -143,9 +143,22 @@ export class PagedFeed implements Feed {
     });
   }
 
-  /** Loads the newest page when the feed is observed and has none yet (its first load failed, or came before sign-in). */
-  loadIfUnloaded(): void {
-    if (this.#observed && !this.#loaded && this.host.alive()) void this.loadLatest().catch(() => {});
+  /**
+   * Loads the newest page when the feed is observed and has none (its first load failed, came before
+   * sign-in, or a `resync` voided it); a failure worth retrying is retried with backoff, and on each reconnect.
+   */
+  loadIfUnloaded(attempt = 0): void {
+    if (!this.#observed || this.#loaded || !this.host.alive()) return;
+    void this.loadLatest().catch((error: unknown) => {
+      if ((error as ConfabError).retryable && attempt < 6)
+        setTimeout(() => this.loadIfUnloaded(attempt + 1), 250 * 2 ** attempt);
+    });
+  }
+
+  /** After a `resync` the window may miss events: it takes no live ones until the newest page is read again. */
+  resync(): void {
+    this.#loaded = false;
+    this.loadIfUnloaded();
   }
 
   /** Empties the feed for good (the user signed out). */

@@ -244,7 +244,7 @@ class Room implements ChannelRoom {
         this.#serially(async () => {
           this.#ring = [];
           this.#lastSeq = frame.seq;
-          for (const feed of this.#feeds()) void feed.loadLatest().catch(() => {});
+          for (const feed of this.#feeds()) feed.resync();
           this.#read.moved();
         });
         break;

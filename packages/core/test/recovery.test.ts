@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ChatClient, LocalMessage, Message } from '../src/index.js';
+import type { ChatClient, ChatClientOptions, LocalMessage, Message } from '../src/index.js';
 import { keys } from './support/compare.js';
 import { SocketFaults } from './support/faulty-socket.js';
 import { type Harness, useHarness } from './support/harness.js';
@@ -13,7 +13,7 @@ const narrow = await useHarness({ CONFAB_SEND_RATE: '1000', CONFAB_REPLAY_WINDOW
 const quick = await useHarness({ CONFAB_SEND_RATE: '1000', CONFAB_HEARTBEAT_MS: '1000' });
 
 /** Alice (a client) and Bob (REST) in a fresh channel with a few messages; Alice watches it live. */
-async function scene(harness: Harness, options: { WebSocket?: typeof WebSocket } = {}) {
+async function scene(harness: Harness, options: Partial<ChatClientOptions> = {}) {
   const url = harness.server.url;
   const alice = await registerUser(url, 'alice');
   const bob = await registerUser(url, 'bob');
@@ -171,6 +171,28 @@ describe('beyond the replay window', () => {
     await postMany(url, bob, channelId, 12, 'missed');
     await client.connect();
     await waitFor(() => seen.includes('resync'), 10_000, 'a resync frame');
+    await converged(room, url, alice, channelId);
+  });
+
+  test('a resync whose reload fails leaves no hole: the room takes no live event past the gap and reloads', async () => {
+    let toFail = 0;
+    let failed = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (toFail > 0 && request.method === 'GET' && new URL(request.url).pathname.endsWith('/messages')) {
+        toFail--;
+        failed++;
+        throw new TypeError('fetch failed (the connection dropped)');
+      }
+      return fetch(request);
+    };
+    const { url, alice, bob, channelId, client, room } = await scene(narrow, { fetch: flaky });
+    client.disconnect();
+    await postMany(url, bob, channelId, 12, 'missed'); // past the window: the server answers resync
+    toFail = 2; // the reload the resync asks for fails, and so does the first retry
+    await client.connect();
+    await waitFor(() => failed === 2, 10_000, 'two failed reloads');
+    await postMany(url, bob, channelId, 2, 'after the resync');
     await converged(room, url, alice, channelId);
   });
 
