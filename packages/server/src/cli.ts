@@ -44,13 +44,17 @@ export async function main(argv: string[]): Promise<void> {
     const scopes = values.scope
       ? (values.scope.split(/\s+/) as Scope[]).filter((s) => ALL_SCOPES.includes(s))
       : ALL_SCOPES;
-    const ttl = values.ttl ? Number(values.ttl) : 24 * 3600;
+    const longest = config.hostTokenMaxTtlSeconds;
+    const ttl = values.ttl ? Number(values.ttl) : longest;
+    if (!(ttl >= 1 && ttl <= longest))
+      throw new Error(`--ttl must be 1 to ${longest} seconds (CONFAB_HOST_TOKEN_MAX_TTL), not "${values.ttl}"`);
     return void console.log(await signer.hostToken(values.user, values.name ?? values.user, scopes, ttl));
   }
   if (positionals.length) throw new Error(`unknown command "${positionals[0]}"\n\n${usage}`);
 
   const server = await startServer(config);
   console.log(`Confab server listening on ${server.url} (storage: ${server.storage})`);
+  if (server.metricsUrl) console.log(`Metrics for your scraper on ${server.metricsUrl}`);
   const stop = (signal: string) => {
     console.log(`${signal}: draining…`);
     server.close().then(

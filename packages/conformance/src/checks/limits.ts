@@ -1,4 +1,4 @@
-import type { Problem } from '@confab/protocol';
+import type { Problem, ServerFrame } from '@confab/protocol';
 import { ensure, expectProblem, expectStatus } from '../assert.js';
 import type { Check } from '../check.js';
 import { newClientId } from '../fixtures.js';
@@ -184,15 +184,23 @@ export const limitChecks: Check[] = [
       const user = await fixtures.user();
       const channel = await fixtures.channel(user);
       const { socket } = await openSocket(user.token);
-      const ids = Array.from({ length: SEND_BURST + 30 }, () => newClientId());
-      for (const clientMessageId of ids) {
-        socket.send({ type: 'send', clientMessageId, channelId: channel.id, body: text('burst') });
+      // past the burst in one go, then 30 more at a time until a refusal (a slow server refills meanwhile)
+      const ids: string[] = [];
+      const answers: ServerFrame[] = [];
+      while (ids.length < SEND_BURST * 3 && !answers.some((f) => f.type === 'error')) {
+        const batch = Array.from({ length: ids.length ? 30 : SEND_BURST + 30 }, () => newClientId());
+        ids.push(...batch);
+        for (const clientMessageId of batch) {
+          socket.send({ type: 'send', clientMessageId, channelId: channel.id, body: text('burst') });
+        }
+        const last = batch.at(-1);
+        answers.push(
+          ...(await socket.collectUntil(
+            (f) => (f.type === 'ack' && f.clientMessageId === last) || (f.type === 'error' && f.ref === last),
+            15_000,
+          )),
+        );
       }
-      const last = ids.at(-1);
-      const answers = await socket.collectUntil(
-        (f) => (f.type === 'ack' && f.clientMessageId === last) || (f.type === 'error' && f.ref === last),
-        15_000,
-      );
       const acks = answers.filter((f) => f.type === 'ack');
       const errors = answers.flatMap((f) => (f.type === 'error' ? [f] : []));
       ensure(acks.length >= SEND_BURST, `only ${acks.length} acks; the burst is ${SEND_BURST}`);
