@@ -8,7 +8,10 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { negotiateCoding } from '../src/http/compressed-file.js';
+import { opsRoutes } from '../src/http/routes/ops-routes.js';
+import { createMetrics } from '../src/metrics.js';
 import { startTestServer } from './support/test-server.js';
 
 const server = await startTestServer();
@@ -99,4 +102,27 @@ test('the demo page follows dark mode (page and chat-room) and links a favicon t
   assert.equal(icon.headers['content-type'], 'image/svg+xml');
   assert.match(icon.body.toString('utf8'), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox=/);
   assert.ok(icon.headers.etag);
+});
+
+test('the bundle and the favicon are each answered once: no "reply already sent" warnings', {
+  skip: !existsSync(bundlePath) && 'the elements bundle is not built (npm run build)',
+}, async () => {
+  const warnings: string[] = [];
+  const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => void warnings.push(line) } } });
+  opsRoutes(app, {
+    metrics: createMetrics(),
+    metricsPublic: false,
+    ready: async () => ({ database: true, bus: true, draining: false }),
+  });
+  for (const url of ['/sdk/elements.js', '/favicon.svg']) {
+    const first = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    assert.equal(first.statusCode, 200, url);
+    const again = await app.inject({
+      url,
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) },
+    });
+    assert.equal(again.statusCode, 304, url);
+  }
+  await app.close();
+  assert.deepEqual(warnings, []);
 });

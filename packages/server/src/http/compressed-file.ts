@@ -97,10 +97,10 @@ export class CompressedFile {
     return this.#variants;
   }
 
-  /** Answers `request` with the file, or resolves undefined (nothing sent) when the file does not exist. */
-  async reply(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  /** Answers `request` with the file and resolves true, or resolves false (nothing sent) when the file does not exist. */
+  async reply(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const variants = await this.#current();
-    if (!variants) return undefined;
+    if (!variants) return false;
     const coding = negotiateCoding(request.headers['accept-encoding']);
     const etag = variants.etags[coding];
     reply
@@ -108,8 +108,11 @@ export class CompressedFile {
       .header('cache-control', this.options.cacheControl)
       .header('vary', 'accept-encoding')
       .header('etag', etag);
-    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    if (coding !== 'identity') reply.header('content-encoding', coding);
-    return reply.send(variants.bodies[coding]);
+    if (matches(request.headers['if-none-match'], etag)) reply.code(304).send();
+    else {
+      if (coding !== 'identity') reply.header('content-encoding', coding);
+      reply.send(variants.bodies[coding]);
+    }
+    return true;
   }
 }

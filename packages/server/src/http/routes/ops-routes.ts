@@ -46,7 +46,9 @@ export function opsRoutes(app: FastifyInstance, deps: OpsDeps): void {
     contentType: 'image/svg+xml',
     cacheControl: 'public, max-age=86400',
   });
-  app.get('/favicon.svg', async (request, reply) => (await favicon.reply(request, reply)) ?? reply.callNotFound());
+  app.get('/favicon.svg', async (request, reply) =>
+    (await favicon.reply(request, reply)) ? reply : reply.callNotFound(),
+  );
 
   let bundle: CompressedFile | undefined;
   app.get('/sdk/elements.js', async (request, reply) => {
@@ -58,8 +60,7 @@ export function opsRoutes(app: FastifyInstance, deps: OpsDeps): void {
         contentType: 'text/javascript; charset=utf-8',
         cacheControl: BUNDLE_CACHE,
       });
-    const sent = await bundle?.reply(request, reply);
-    if (sent) return sent;
+    if (await bundle?.reply(request, reply)) return reply;
     const why = location && 'missing' in location ? location.missing : BUNDLE_NOT_BUILT; // or it vanished
     return reply
       .code(404)
