@@ -46,8 +46,8 @@ export async function main(argv: string[]): Promise<void> {
       : ALL_SCOPES;
     const longest = config.hostTokenMaxTtlSeconds;
     const ttl = values.ttl ? Number(values.ttl) : longest;
-    if (!(ttl >= 1 && ttl <= longest))
-      throw new Error(`--ttl must be 1 to ${longest} seconds (CONFAB_HOST_TOKEN_MAX_TTL), not "${values.ttl}"`);
+    if (!(ttl >= 0 && ttl <= longest))
+      throw new Error(`--ttl must be 0 to ${longest} seconds (CONFAB_HOST_TOKEN_MAX_TTL), not "${values.ttl}"`);
     return void console.log(await signer.hostToken(values.user, values.name ?? values.user, scopes, ttl));
   }
   if (positionals.length) throw new Error(`unknown command "${positionals[0]}"\n\n${usage}`);
