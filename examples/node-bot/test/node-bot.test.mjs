@@ -4,26 +4,18 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cliPath = join(root, 'packages/server/bin/confab-server.js');
-const coreDist = (() => {
-  try {
-    return dirname(createRequire(import.meta.url).resolve('@confab/core'));
-  } catch {
-    return undefined;
-  }
-})();
 const missing = [
   existsSync(cliPath) && existsSync(join(root, 'packages/server/dist/cli.js')) ? '' : 'the server CLI',
-  coreDist && existsSync(join(coreDist, 'index.js')) ? '' : "@confab/core's dist",
+  existsSync(join(root, 'packages/core/dist/index.js')) ? '' : "@confab/core's dist",
 ].filter(Boolean);
 const skip = missing.length ? `${missing.join(' and ')} not built: run npm run build` : false;
 
