@@ -82,9 +82,7 @@ export class AuthService {
   /** Ends every session of a built-in account: refresh tokens, access tokens (by epoch) and socket tickets. */
   async logoutAll(actor: Actor): Promise<void> {
     await this.#builtIn(actor);
-    const user = await this.repo.endAllSessions(actor.user.id, new Date().toISOString());
-    if (!user) throw new ChatError('unauthorized', 'The token names no user.');
-    await this.signedOut(user.id);
+    await this.#endAllSessions(actor.user.id);
   }
 
   /** Changes the password after checking the current one, ends every session, and starts a new one for the caller. */
@@ -93,10 +91,15 @@ export class AuthService {
     const checked = await this.#checkPassword(account.username, input.currentPassword, async () => account);
     if (!checked) throw new ChatError('forbidden', 'The current password is wrong.');
     const passwordHash = await this.#passwords.hash(input.newPassword);
-    const user = await this.repo.endAllSessions(account.id, new Date().toISOString(), passwordHash);
+    return this.#session(await this.#endAllSessions(account.id, passwordHash));
+  }
+
+  /** Ends every session of a user (setting a new password hash first, if given) and closes their sockets. */
+  async #endAllSessions(userId: string, passwordHash?: string): Promise<UserRecord> {
+    const user = await this.repo.endAllSessions(userId, new Date().toISOString(), passwordHash);
     if (!user) throw new ChatError('unauthorized', 'The token names no user.');
     await this.signedOut(user.id);
-    return this.#session(user);
+    return user;
   }
 
   /** Stops the password workers. */

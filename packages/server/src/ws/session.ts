@@ -102,7 +102,12 @@ export class Session {
 
   /** Whether the backlog is past half the limit: the moment for a replay to wait until it is written. */
   crowded(): boolean {
-    return this.socket.bufferedAmount + this.#inbound > this.deps.socketBacklog / 2;
+    return this.#backlog() > this.deps.socketBacklog / 2;
+  }
+
+  /** Bytes waiting both ways: written but not yet read by the client, and received but not yet handled. */
+  #backlog(): number {
+    return this.socket.bufferedAmount + this.#inbound;
   }
 
   /** Ends a subscription from the server's side (removed from the channel, or the channel deleted). */
@@ -127,7 +132,7 @@ export class Session {
 
   /** Whether the backlog (unread bytes, unhandled frames, and `extra`) passes the limit; closes the socket if so. */
   #overLimit(extra: number): boolean {
-    if (this.socket.bufferedAmount + this.#inbound + extra <= this.deps.socketBacklog) return false;
+    if (this.#backlog() + extra <= this.deps.socketBacklog) return false;
     this.deps.log.warn({ sessionId: this.id, userId: this.user.id }, 'socket backlog over limit; closing');
     this.close(BACKLOG_OVER_LIMIT, 'backlog over limit');
     return true;
