@@ -93,8 +93,7 @@ export class MessageService {
     input: { clientMessageId: string; body: MessageBody; parentId?: string | undefined },
   ): Promise<{ message: Message; created: boolean }> {
     await this.channels.writable(actor, channelId);
-    const retryAfter = this.sendLimiter.take(actor.user.id);
-    if (retryAfter > 0) throw new ChatError('rate_limited', 'Too many messages; slow down.', { retryAfter });
+    this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
     if (input.parentId) {
       const parent = await this.repo.getMessage(input.parentId);
       if (!parent || parent.channelId !== channelId)

@@ -1,15 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { ChatError } from '../../errors.js';
 import { contractRoute } from '../contract-route.js';
 import type { RouteContext } from './context.js';
 
 /** Tag `auth`: register, login, refresh, logout (here or everywhere), password change and socket tickets. */
 export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContext): void {
-  const limit = (request: FastifyRequest) => {
-    const retryAfter = authLimiter.take(request.ip);
-    if (retryAfter > 0)
-      throw new ChatError('rate_limited', 'Too many sign-in attempts; wait a moment.', { retryAfter });
-  };
+  const limit = (request: FastifyRequest) => authLimiter.spend(request.ip, 'Too many sign-in attempts; wait a moment.');
 
   contractRoute(app, authenticate, 'register', async ({ body, raw }, reply) => {
     limit(raw);
