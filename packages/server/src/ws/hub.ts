@@ -116,10 +116,10 @@ export class ChannelHub {
         this.#fanOut(subs, message.frame);
         break;
       case 'typing':
-        this.#relayTyping(subs, message.frame);
+        this.#relay(subs, message.frame, message.frame.user.id);
         break;
       case 'presence':
-        this.#relayPresence(subs, message.frame);
+        this.#relay(subs, message.frame);
         break;
       case 'channel-deleted':
         for (const sub of subs) sub.session.drop(sub, 'deleted');
@@ -145,16 +145,11 @@ export class ChannelHub {
     }
   }
 
-  #relayTyping(subs: Set<Subscription>, frame: TypingServerFrame): void {
+  /** Sends `frame`, serialized once, to every subscription that has had the presence list, except `skipUserId`'s sockets. */
+  #relay(subs: Set<Subscription>, frame: TypingServerFrame | PresenceFrame, skipUserId?: string): void {
     const text = JSON.stringify(frame);
     const bytes = Buffer.byteLength(text);
-    for (const sub of subs) if (sub.present && sub.session.user.id !== frame.user.id) sub.session.sendText(text, bytes);
-  }
-
-  #relayPresence(subs: Set<Subscription>, frame: PresenceFrame): void {
-    const text = JSON.stringify(frame);
-    const bytes = Buffer.byteLength(text);
-    for (const sub of subs) if (sub.present) sub.session.sendText(text, bytes);
+    for (const sub of subs) if (sub.present && sub.session.user.id !== skipUserId) sub.session.sendText(text, bytes);
   }
 
   /** Sends what was heard while not live, from the log, then goes live. */
