@@ -22,7 +22,7 @@ const elementTags = [
 const packages = [
   { dir: 'protocol', inputs: ['index'] },
   { dir: 'conformance', inputs: ['index', 'cli'] },
-  { dir: 'core', inputs: ['index'] },
+  { dir: 'core', inputs: ['index', 'fixtures'] },
   { dir: 'elements', inputs: ['index', 'all', ...elementTags.map((tag) => `${tag}/${tag}`)] },
   { dir: 'server', inputs: ['index', 'cli'] },
 ];
@@ -32,7 +32,8 @@ function externalFor(dir) {
   const pkg = JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  return (id) => builtins.has(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  // The package's own name too: an entry point may take types from the main one (`@confab/core/fixtures`).
+  return (id) => builtins.has(id) || [...deps, pkg.name].some((d) => id === d || id.startsWith(`${d}/`));
 }
 
 const onwarn = (warning, warn) => {

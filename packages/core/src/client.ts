@@ -16,6 +16,7 @@ import { Connection, type ConnectionStatus } from './connection.js';
 import { directory } from './directory.js';
 import { Drafts } from './drafts.js';
 import { ConfabError } from './errors.js';
+import { seams } from './fixtures/seam.js';
 import { type ChatApi, createApi, createPublicApi, unwrap } from './http.js';
 import { indexedDbStore, memoryStore, Outbox, type OutboxStore } from './outbox.js';
 import { createRoom, type RoomControl } from './room.js';
@@ -306,7 +307,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     return result.user;
   };
 
-  return {
+  const client: ChatClient = {
     api,
     $connection: connection.$status,
     $auth,
@@ -354,4 +355,6 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     $scopes,
     ...actions,
   };
+  seams.set(client, { hello: onOpen, frame: onFrame, connection, room: control });
+  return client;
 }

@@ -69,9 +69,9 @@ export class Connection {
     this.#status.set('closed');
   }
 
-  /** After `close()`: back to `idle`, so that the next need opens the socket again. */
-  reset(): void {
-    if (!this.#socket) this.#status.set('idle');
+  /** After `close()`: back to `idle`, so that the next need opens the socket again (fixtures show another status). */
+  reset(status: ConnectionStatus = 'idle'): void {
+    if (!this.#socket) this.#status.set(status);
   }
 
   /** Sends a frame if the socket is open; returns whether it went out. */

@@ -226,10 +226,15 @@ export class PagedFeed implements Feed {
   jumpTo(messageId: string): Promise<void> {
     return this.#exclusive(async () => {
       const page = await this.#page({ around: messageId, limit: this.#pageSize });
-      this.#adopt(page, { hasOlder: page.prevCursor !== null, hasNewer: page.nextCursor !== null });
-      this.host.noteHead(page.headSeq);
+      this.show(page);
       if (page.nextCursor === null) await this.#catchUp(page.headSeq);
     });
+  }
+
+  /** Takes a page as the window (a page around a message, or one that fixtures hand in). */
+  show(page: MessagePage): void {
+    this.#adopt(page, { hasOlder: page.prevCursor !== null, hasNewer: page.nextCursor !== null });
+    this.host.noteHead(page.headSeq);
   }
 
   /** Sends a message (a reply, in a thread); resolves with the stored message. */

@@ -50,6 +50,8 @@ export interface RoomControl {
   ready(): void;
   /** The user signed out: the room becomes inert. */
   dispose(): void;
+  /** The channel's feed (`null`), or a thread's. */
+  feed(parentId: string | null): PagedFeed;
 }
 
 const RING_SIZE = 500;
@@ -147,6 +149,7 @@ class Room implements ChannelRoom {
         for (const feed of this.#feeds()) feed.loadIfUnloaded();
       },
       dispose: () => this.#dispose(),
+      feed: (parentId) => (parentId ? this.#thread(parentId) : this.#feed),
     };
     expose(this.#control);
   }

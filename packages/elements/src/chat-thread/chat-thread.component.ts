@@ -79,10 +79,10 @@ export class ChatThreadElement extends ChatElement {
     const feed = this.#room.thread(this.message);
     const me = this.#me.value?.id;
     const parent = this.#parent.value;
-    return html`<header part="header">
+    return html`<div class="bar" part="header">
         <h2 id="title">${t.thread}</h2>
         <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
-      </header>
+      </div>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
         ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
       </div>

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const chatThreadStyles = css`
-  header {
+  .bar {
     justify-content: space-between;
   }
   .parent {

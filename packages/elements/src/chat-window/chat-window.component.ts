@@ -203,7 +203,7 @@ export class ChatWindowElement extends ChatElement {
     const online = this.#presence.value[this.channel]?.length ?? 0;
     const canJoin = channel && !channel.role && channel.visibility === 'public';
     const canLeave = channel?.role && channel.visibility !== 'direct';
-    return html`<header part="header">
+    return html`<div class="bar" part="header">
         <div class="grow">
           <h2 part="title">${channel ? (channel.visibility === 'direct' ? `@${channel.name}` : `# ${channel.name}`) : t.loading}</h2>
           ${
@@ -219,7 +219,7 @@ export class ChatWindowElement extends ChatElement {
             : nothing
         }
         <slot name="header-actions"></slot>
-      </header>
+      </div>
       ${
         canLeave && this.confirmingLeave
           ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#askToLeave(false)}>

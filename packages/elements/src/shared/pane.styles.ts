@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The frame shared by the window and the thread panel: a column with a header bar, and plain buttons. */
+/**
+ * The frame shared by the window and the thread panel: a column with a header bar, and plain buttons. The bar
+ * is no `<header>`: inside a page it would be a second banner landmark, and two of them with a thread open.
+ */
 export const paneStyles = css`
   :host {
     display: flex;
@@ -9,7 +12,7 @@ export const paneStyles = css`
     height: 100%;
     background: var(--_bg);
   }
-  header {
+  .bar {
     display: flex;
     align-items: center;
     gap: var(--_space);
