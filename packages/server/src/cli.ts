@@ -3,6 +3,8 @@ import type { Scope } from '@confab/protocol';
 import { loadSecret } from './auth/secret.js';
 import { ALL_SCOPES, TokenSigner } from './auth/tokens.js';
 import { configFromEnv, type ServerConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { migrate } from './db/migrations.js';
 import { startServer } from './server.js';
 
 const usage = `Usage:
@@ -10,9 +12,13 @@ const usage = `Usage:
       Runs the Confab reference server (SQLite in DIR unless DATABASE_URL is set).
   confab-server token --user NAME [--name "Display Name"] [--scope "chat:read chat:write"] [--ttl SECONDS] [--data-dir DIR]
       Prints a host-app token for NAME, signed with this deployment's secret, for local use.
+  confab-server migrate [--data-dir DIR]
+      Brings the database schema up to date, then exits. The server does this on start too, safely when
+      several processes start at once (PostgreSQL advisory lock); run it alone before a rolling deploy.
 
 Environment: PORT, HOST, CONFAB_DATA_DIR, DATABASE_URL, REDIS_URL, CONFAB_JWT_SECRET, CONFAB_JWKS_URL,
-CONFAB_ALLOWED_ORIGINS, CONFAB_SEND_RATE, LOG_LEVEL (see the README for all of them).`;
+CONFAB_ALLOWED_ORIGINS, CONFAB_TRUST_PROXY, CONFAB_SEND_RATE, CONFAB_PRESENCE_TTL_MS, CONFAB_GAP_CHECK_MS, LOG_LEVEL
+(see the README for all of them).`;
 
 /** Runs the `confab-server` command line. */
 export async function main(argv: string[]): Promise<void> {
@@ -49,6 +55,15 @@ export async function main(argv: string[]): Promise<void> {
     if (!(ttl >= 0 && ttl <= longest))
       throw new Error(`--ttl must be 0 to ${longest} seconds (CONFAB_HOST_TOKEN_MAX_TTL), not "${values.ttl}"`);
     return void console.log(await signer.hostToken(values.user, values.name ?? values.user, scopes, ttl));
+  }
+  if (positionals[0] === 'migrate') {
+    const database = openDatabase(config);
+    try {
+      await migrate(database.db);
+    } finally {
+      await database.db.destroy();
+    }
+    return void console.log(`Schema up to date (storage: ${database.location})`);
   }
   if (positionals.length) throw new Error(`unknown command "${positionals[0]}"\n\n${usage}`);
 

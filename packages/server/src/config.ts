@@ -8,14 +8,26 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; SQLite in `dataDir` when unset. */
   databaseUrl: string | undefined;
-  /** Redis for fan-out across processes; in-process when unset. */
+  /**
+   * Redis (`redis://` or `rediss://`) for many processes: fan-out, presence, the send rate and sign-in
+   * backoff shared by the deployment. In-process when unset.
+   */
   redisUrl: string | undefined;
+  /** With Redis: how long a process's users stay online after it stops renewing its heartbeat (it renews every third). */
+  presenceTtlMs: number;
+  /** With Redis: how often each subscribed channel's head in the log is compared with what its sockets have. */
+  gapCheckMs: number;
   /** Signs access tokens and verifies host-app tokens; generated once into `dataDir` when unset. */
   jwtSecret: string | undefined;
   /** Where a host publishes the public keys (JWKS) its app tokens are signed with (RS256, ES256, EdDSA…). */
   jwksUrl: string | undefined;
   /** Origins allowed to open the socket and call the API from a browser; `undefined` = any. */
   allowedOrigins: string[] | undefined;
+  /**
+   * The proxies (addresses or CIDRs) in front of the server whose `X-Forwarded-For` names the client, so
+   * per-address limits count clients rather than the proxy; `undefined` = the peer address is the client.
+   */
+  trustProxy: string[] | undefined;
   /** Messages per second per user (the burst is ten times this). */
   sendRate: number;
   /** Other writes (edits, deletes, reactions, channels, members, read markers) per second per user; burst ×10. */
@@ -65,9 +77,12 @@ export const defaultConfig: ServerConfig = {
   dataDir: './data',
   databaseUrl: undefined,
   redisUrl: undefined,
+  presenceTtlMs: 15_000,
+  gapCheckMs: 5000,
   jwtSecret: undefined,
   jwksUrl: undefined,
   allowedOrigins: undefined,
+  trustProxy: undefined,
   sendRate: 10,
   writeRate: 10,
   authRate: 10,
@@ -108,6 +123,22 @@ function httpUrl(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+function redisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol))
+    throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, not "${value}"`);
+  return value;
+}
+
+/** A comma-separated list, or `undefined` when it names nothing. */
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
 function metricsExposure(value: string | undefined): ServerConfig['metrics'] {
   if (!value || value === 'off') return 'off';
   if (value === 'public') return 'public';
@@ -116,18 +147,18 @@ function metricsExposure(value: string | undefined): ServerConfig['metrics'] {
 
 /** Reads the 12-factor configuration from the environment; command-line flags (`overrides`) win. */
 export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): ServerConfig {
-  const origins = env.CONFAB_ALLOWED_ORIGINS?.split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
   const config: ServerConfig = {
     port: number('PORT', env.PORT, defaultConfig.port),
     host: env.HOST || defaultConfig.host,
     dataDir: env.CONFAB_DATA_DIR || defaultConfig.dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: redisUrl(env.REDIS_URL),
+    presenceTtlMs: number('CONFAB_PRESENCE_TTL_MS', env.CONFAB_PRESENCE_TTL_MS, defaultConfig.presenceTtlMs),
+    gapCheckMs: number('CONFAB_GAP_CHECK_MS', env.CONFAB_GAP_CHECK_MS, defaultConfig.gapCheckMs),
     jwtSecret: env.CONFAB_JWT_SECRET || undefined,
     jwksUrl: httpUrl('CONFAB_JWKS_URL', env.CONFAB_JWKS_URL),
-    allowedOrigins: origins?.length ? origins : undefined,
+    allowedOrigins: list(env.CONFAB_ALLOWED_ORIGINS),
+    trustProxy: list(env.CONFAB_TRUST_PROXY),
     sendRate: number('CONFAB_SEND_RATE', env.CONFAB_SEND_RATE, defaultConfig.sendRate),
     writeRate: number('CONFAB_WRITE_RATE', env.CONFAB_WRITE_RATE, defaultConfig.writeRate),
     authRate: number('CONFAB_AUTH_RATE', env.CONFAB_AUTH_RATE, defaultConfig.authRate),

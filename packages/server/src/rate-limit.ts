@@ -1,7 +1,17 @@
 import { ChatError } from './errors.js';
 
-/** A token bucket per key: `rate` tokens a second, holding at most `burst`. */
-export class RateLimiter {
+/**
+ * A limit on how often a key (a user, an address) may do something, checked before it is done. In one
+ * process it is a {@link RateLimiter}; across processes it is kept in Redis, so the answer may take a
+ * round trip.
+ */
+export interface SharedRateLimit {
+  /** Takes one token for `key`, or throws `rate_limited` (429) saying `detail` and how long to wait. */
+  spend(key: string, detail: string): void | Promise<void>;
+}
+
+/** A token bucket per key, in this process: `rate` tokens a second, holding at most `burst`. */
+export class RateLimiter implements SharedRateLimit {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

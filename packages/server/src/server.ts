@@ -3,8 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { loadSecret } from './auth/secret.js';
 import { TokenSigner } from './auth/tokens.js';
-import type { Bus } from './bus/bus.js';
-import { createMemoryBus } from './bus/memory-bus.js';
+import { createScaleOut } from './bus/scale-out.js';
 import { defaultConfig, type ServerConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { ChatError } from './errors.js';
@@ -42,41 +41,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function createBus(config: ServerConfig): Bus {
-  if (config.redisUrl) throw new Error('REDIS_URL is set, but this version of confab-server fans out in-process only.');
-  return createMemoryBus();
-}
-
 /**
  * Starts the reference server: REST under /api/v1, the socket at /api/v1/ws, ops endpoints at the root.
  * @example const server = await startServer({ port: 0, dataDir: './data' }); console.log(server.url);
  */
 export async function startServer(options: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...options };
-  const database = openDatabase(config);
-  const repo = await createSqlRepository(database);
-  const bus = createBus(config);
-  const signer = new TokenSigner(
-    loadSecret(config.jwtSecret, config.dataDir),
-    config.jwksUrl,
-    config.hostTokenMaxTtlSeconds,
-  );
-  const metrics = createMetrics();
-  const publish = async (events: readonly EventFrame[]) => {
-    for (const frame of events) await bus.publish({ kind: 'event', frame });
-  };
-
-  const auth = new AuthService(repo, signer, config, (userId) => bus.publish({ kind: 'signed-out', userId }));
-  const writeLimiter = new RateLimiter(config.writeRate, config.writeRate * 10);
-  const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimiter);
-  const sendLimiter = new RateLimiter(config.sendRate, config.sendRate * 10);
-  const messages = new MessageService(repo, channels, publish, sendLimiter, writeLimiter, () =>
-    metrics.messagesStored.inc(),
-  );
-
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
     frameworkErrors: (error, request, reply) => {
@@ -87,6 +61,33 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
       );
     },
   });
+  const database = openDatabase(config);
+  const repo = await createSqlRepository(database);
+  const scaleOut = await createScaleOut(config, app.log);
+  const { bus } = scaleOut;
+  const signer = new TokenSigner(
+    loadSecret(config.jwtSecret, config.dataDir),
+    config.jwksUrl,
+    config.hostTokenMaxTtlSeconds,
+  );
+  const metrics = createMetrics();
+  const publish = async (events: readonly EventFrame[]) => {
+    for (const frame of events) await bus.publish({ kind: 'event', frame });
+  };
+
+  const auth = new AuthService(
+    repo,
+    signer,
+    config,
+    (userId) => bus.publish({ kind: 'signed-out', userId }),
+    scaleOut.loginBackoff,
+  );
+  const { sendLimit, writeLimit, authLimit } = scaleOut;
+  const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimit);
+  const messages = new MessageService(repo, channels, publish, sendLimit, writeLimit, () =>
+    metrics.messagesStored.inc(),
+  );
+
   app.removeContentTypeParser('text/plain');
   let draining = false;
   installProblemHandlers(app);
@@ -121,8 +122,8 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     auth,
     channels,
     messages,
-    authLimiter: new RateLimiter(config.authRate, config.authRate * 10),
-    writeLimiter,
+    authLimiter: authLimit,
+    writeLimiter: writeLimit,
   };
   for (const routes of [authRoutes, usersRoutes, channelsRoutes, membersRoutes, messagesRoutes, reactionsRoutes])
     routes(context);
@@ -132,7 +133,11 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     ready: async () => ({ database: await repo.ping(), bus: await bus.ping(), draining }),
   });
 
-  const hub = new ChannelHub(repo, bus, metrics, { replayWindow: config.replayWindow });
+  const hub = new ChannelHub(repo, bus, metrics, {
+    replayWindow: config.replayWindow,
+    presence: scaleOut.presence,
+    gapCheckMs: scaleOut.gapCheckMs,
+  });
   const gateway = await installGateway(app, {
     hub,
     bus,
@@ -151,7 +156,12 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     heartbeatMs: config.heartbeatMs,
   });
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
+    hub.close();
+    await scaleOut.close();
+    await repo.close();
+    throw error;
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -179,7 +189,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
         await Promise.all([app.close(), metricsListener?.close()]);
         await auth.close();
         hub.close();
-        await bus.close();
+        await scaleOut.close();
         await repo.close();
       })();
       return closing;

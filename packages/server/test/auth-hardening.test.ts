@@ -417,6 +417,23 @@ test('the password pool bounds what waits for it, and fails what still waits whe
   await assert.rejects(hasher.hash(password), { code: 'unavailable' }, 'a check after close');
 });
 
+test('a pool closed while its decoy hash runs leaves no unhandled rejection', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const hasher = new PasswordHasher(4, 1);
+    const hash = await hasher.hash(password);
+    const check = assert.rejects(hasher.verify(password, hash)); // a known user: the decoy is made, nobody awaits it
+    await hasher.close();
+    await check;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
 /** Runs `count` sign-ins (unknown usernames: each still costs one bcrypt check) and counts /healthz answers meanwhile. */
 async function healthzDuringFlood(url: string, count: number, t: TestContext): Promise<number> {
   const { http } = kitFor(url, t);

@@ -342,3 +342,29 @@ test('a missing bundle is explained: not installed, a version without it, or not
   await writeFile(join(built.dist, 'confab-elements.js'), 'export {};\n');
   assert.deepEqual(locateElementsBundle(built.from), { path: join(built.dist, 'confab-elements.js') });
 });
+
+test('behind a trusted proxy, sign-in limits count the clients it names, not the proxy', async (t) => {
+  let attempts = 0; // a new username each time, so the per-username backoff stays out of it
+  const attempt = (server: { url: string }, client: string) =>
+    fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ username: `nobody-${++attempts}`, password: 'not-the-password' }),
+    }).then((reply) => reply.status);
+  const burst = 10; // authRate 1 → a burst of 10 per address
+  const untrusted = await startTestServer({ authRate: 1 }, t);
+  const trusted = await startTestServer({ authRate: 1, trustProxy: ['127.0.0.1'] }, t);
+  for (const server of [untrusted, trusted])
+    for (let i = 0; i < burst; i++) assert.equal(await attempt(server, '203.0.113.1'), 401);
+  assert.equal(await attempt(untrusted, '203.0.113.2'), 429, 'without trust, every client is the proxy');
+  assert.equal(await attempt(trusted, '203.0.113.2'), 401, 'another client behind the proxy has its own budget');
+  assert.equal(await attempt(trusted, '203.0.113.1'), 429);
+});
+
+test('CONFAB_TRUST_PROXY takes addresses and CIDRs, comma-separated', () => {
+  assert.deepEqual(configFromEnv({ CONFAB_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+  ]);
+  assert.equal(configFromEnv({}).trustProxy, undefined);
+});

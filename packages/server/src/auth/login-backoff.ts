@@ -11,7 +11,7 @@ export interface BackoffPolicy {
 export const defaultBackoff: BackoffPolicy = { freeAttempts: 5, firstWaitSeconds: 1, maxWaitSeconds: 15 * 60 };
 
 /** A key is forgotten this long after its last attempt (and then starts afresh). */
-const FORGET_AFTER_MS = 60 * 60 * 1000;
+export const FORGET_AFTER_MS = 60 * 60 * 1000;
 /** Keys kept at most; past it the stalest go first, so a spray of usernames cannot exhaust memory. */
 const MAX_KEYS = 100_000;
 
@@ -22,15 +22,26 @@ interface Attempts {
 }
 
 /**
+ * Failed sign-ins per account key, in this process or shared by a deployment (see
+ * shared-limits/redis-login-backoff.ts); both follow a {@link BackoffPolicy}.
+ */
+export interface SignInBackoff {
+  readonly policy: BackoffPolicy;
+  /** Starts an attempt for `key`: 0 when it may go ahead (counted as failed until it succeeds), or the seconds to wait. */
+  begin(key: string): number | Promise<number>;
+  /** The attempt succeeded: the key starts afresh. */
+  succeeded(key: string): void | Promise<void>;
+}
+
+/**
  * Failed sign-ins per account key (a username, whether or not it exists): after `freeAttempts` failures
  * every attempt must wait, twice as long after each further failure, at most `maxWaitSeconds`.
  *
  * An attempt counts as a failure from the moment it starts ({@link begin}) until it succeeds
  * ({@link succeeded}), so parallel attempts cannot slip past the limit while their passwords are checked.
- * The counts live in this process; several processes would keep them in shared storage instead (Redis:
- * `INCR` + `EXPIRE` on the failure count, `SET … PX` for the lock), with the same policy.
+ * The counts live in this process.
  */
-export class LoginBackoff {
+export class LoginBackoff implements SignInBackoff {
   readonly #keys = new Map<string, Attempts>();
 
   constructor(readonly policy: BackoffPolicy = defaultBackoff) {}

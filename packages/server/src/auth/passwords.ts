@@ -60,9 +60,20 @@ export class PasswordHasher {
    * cost, so the time taken does not reveal whether a username exists.
    */
   async verify(password: string, hash: string | null | undefined): Promise<boolean> {
-    this.#decoy ??= this.hash('not-a-password');
-    const ok = (await this.#run('compare', password, hash ?? (await this.#decoy))) as boolean;
+    const decoy = this.#decoyHash();
+    const ok = (await this.#run('compare', password, hash ?? (await decoy))) as boolean;
     return ok && !!hash;
+  }
+
+  /** The decoy hash, made once ahead of need; one that failed (queue full, server stopping) is made again next time. */
+  #decoyHash(): Promise<string> {
+    if (this.#decoy) return this.#decoy;
+    const decoy = this.hash('not-a-password');
+    decoy.catch(() => {
+      if (this.#decoy === decoy) this.#decoy = undefined;
+    });
+    this.#decoy = decoy;
+    return decoy;
   }
 
   /** Stops the workers; jobs still waiting fail. */

@@ -11,6 +11,7 @@ export function createMemoryBus(): Bus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onResume: () => () => {},
     ping: async () => true,
     async close() {
       listeners.clear();

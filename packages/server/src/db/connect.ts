@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -34,8 +34,28 @@ export function openDatabase(options: { databaseUrl: string | undefined; dataDir
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) }),
     dialect: 'sqlite',
     location: file,
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small one. This keeps prepared
+ * statements by SQL text (forgetting them all past `keep`, as texts with `in (…)` lists vary). Safe because
+ * the dialect runs one query at a time on its connection.
+ */
+function reusingStatements(sqlite: SQLite.Database, keep = 1000): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) return statement;
+      if (statements.size >= keep) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      return statement;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import { channelNameKey } from './channel-name-key.js';
 import type { Database } from './schema.js';
 
@@ -156,8 +156,27 @@ export const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
+/** The PostgreSQL advisory lock key that serializes migrations across processes ("confab" in ASCII). */
+const MIGRATION_LOCK = 0x636f6e666162;
+
+/**
+ * Brings the schema up to date. On PostgreSQL, processes starting at once take turns: each holds a
+ * session advisory lock on one connection while it migrates on others, so the first one migrates and the
+ * rest find nothing left to do. SQLite is one process's file (its writes are serialized anyway).
+ */
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrateToLatest(db);
+  await db.connection().execute(async (locked) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK)})`.execute(locked);
+    try {
+      await migrateToLatest(db);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK)})`.execute(locked);
+    }
+  });
+}
+
+async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error });

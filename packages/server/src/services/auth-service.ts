@@ -1,5 +1,5 @@
 import type { AuthSession, Scope, UpdateMeRequest, User, WsTicket } from '@confab/protocol';
-import { LoginBackoff } from '../auth/login-backoff.js';
+import { LoginBackoff, type SignInBackoff } from '../auth/login-backoff.js';
 import { PasswordHasher } from '../auth/passwords.js';
 import { ALL_SCOPES, hashToken, type TokenSigner } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
@@ -22,7 +22,6 @@ const publicUser = (u: UserRecord): User => ({
  */
 export class AuthService {
   readonly #passwords: PasswordHasher;
-  readonly #backoff = new LoginBackoff();
 
   constructor(
     private readonly repo: ChatRepository,
@@ -30,6 +29,8 @@ export class AuthService {
     private readonly config: ServerConfig,
     /** Told after every session of a user ended, so their open sockets close (on every process). */
     private readonly signedOut: (userId: string) => Promise<void>,
+    /** Failed sign-ins per username; shared by the processes of a deployment when it runs on Redis. */
+    private readonly backoff: SignInBackoff = new LoginBackoff(),
   ) {
     this.#passwords = new PasswordHasher(config.passwordCost);
   }
@@ -164,14 +165,14 @@ export class AuthService {
     password: string,
     find: () => Promise<UserRecord | undefined>,
   ): Promise<UserRecord | undefined> {
-    const retryAfter = this.#backoff.begin(username);
+    const retryAfter = await this.backoff.begin(username);
     if (retryAfter > 0)
       throw new ChatError('rate_limited', `Too many failed sign-ins for this username; wait ${retryAfter} s.`, {
         retryAfter,
       });
     const user = await find();
     if (!(await this.#passwords.verify(password, user?.passwordHash))) return undefined;
-    this.#backoff.succeeded(username);
+    await this.backoff.succeeded(username);
     return user;
   }
 

@@ -9,7 +9,7 @@ import type {
 } from '@confab/protocol';
 import type { Bus } from '../bus/bus.js';
 import { ChatError } from '../errors.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { SharedRateLimit } from '../rate-limit.js';
 import type { ChannelView, ChatRepository, Committed } from '../repository/repository.js';
 import { type Actor, requireScope } from './actor.js';
 import { decodeOffsetCursor, offsetCursor } from './cursors.js';
@@ -48,7 +48,7 @@ export class ChannelService {
     private readonly bus: Bus,
     private readonly replayWindow: number,
     /** Channel and membership changes and read markers, per user. */
-    private readonly writeLimiter: RateLimiter,
+    private readonly writeLimiter: SharedRateLimit,
   ) {}
 
   /** The channel if the actor may read it: public channels are open to all, others to members only. */
@@ -83,7 +83,7 @@ export class ChannelService {
 
   async create(actor: Actor, input: CreateChannelRequest): Promise<{ channel: Channel; created: boolean }> {
     requireScope(actor, 'chat:write');
-    this.writeLimiter.spend(actor.user.id, 'Too many new channels; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many new channels; slow down.');
     if (input.visibility === 'direct') {
       if (input.userId === actor.user.id)
         throw new ChatError('invalid_request', 'A direct channel needs another user.');
@@ -165,7 +165,7 @@ export class ChannelService {
   }
 
   async update(actor: Actor, channelId: string, patch: { name?: string; topic?: string }): Promise<Channel> {
-    this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
     const { visibility } = await this.#owned(actor, channelId);
     if (visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has no name to change.');
     const name = patch.name?.trim();
@@ -181,7 +181,7 @@ export class ChannelService {
   }
 
   async remove(actor: Actor, channelId: string): Promise<void> {
-    this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
     await this.#owned(actor, channelId);
     await this.repo.deleteChannel(channelId);
     await this.bus.publish({ kind: 'channel-deleted', channelId });
@@ -197,7 +197,7 @@ export class ChannelService {
   }
 
   async markRead(actor: Actor, channelId: string, seq: number): Promise<ReadState> {
-    this.writeLimiter.spend(actor.user.id, 'Too many read markers; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many read markers; slow down.');
     requireMember(await this.readable(actor, channelId));
     return this.repo.markRead(channelId, actor.user.id, seq);
   }
@@ -212,7 +212,7 @@ export class ChannelService {
   /** Joins (`me`) or adds a user; `created` is false when they were a member already. */
   async addMember(actor: Actor, channelId: string, memberRef: string): Promise<{ member: Member; created: boolean }> {
     requireScope(actor, 'chat:write');
-    this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
     if (userId === actor.user.id) {
@@ -257,7 +257,7 @@ export class ChannelService {
   /** Leaves (`me`) or, for the owner, removes someone. */
   async removeMember(actor: Actor, channelId: string, memberRef: string): Promise<void> {
     requireScope(actor, 'chat:write');
-    this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
     if (userId !== actor.user.id && view.role !== 'owner')

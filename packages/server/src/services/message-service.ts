@@ -1,6 +1,6 @@
 import type { Message, MessageBody, MessagePage } from '@confab/protocol';
 import { ChatError } from '../errors.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { SharedRateLimit } from '../rate-limit.js';
 import type { ChannelView, ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
 import { type Actor, requireScope } from './actor.js';
 import { type ChannelService, requireMember } from './channel-service.js';
@@ -32,9 +32,10 @@ export class MessageService {
     private readonly repo: ChatRepository,
     private readonly channels: ChannelService,
     private readonly publish: Publish,
-    private readonly sendLimiter: RateLimiter,
+    /** Messages per user; shared by the processes of a deployment when it runs on Redis. */
+    private readonly sendLimiter: SharedRateLimit,
     /** Edits, deletes and reactions, per user. */
-    private readonly writeLimiter: RateLimiter,
+    private readonly writeLimiter: SharedRateLimit,
     private readonly onStored: (message: Message) => void,
   ) {}
 
@@ -93,7 +94,7 @@ export class MessageService {
     input: { clientMessageId: string; body: MessageBody; parentId?: string | undefined },
   ): Promise<{ message: Message; created: boolean }> {
     await this.channels.writable(actor, channelId);
-    this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
+    await this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
     if (input.parentId) {
       const parent = await this.repo.getMessage(input.parentId);
       if (!parent || parent.channelId !== channelId)
@@ -120,7 +121,7 @@ export class MessageService {
   }
 
   async edit(actor: Actor, messageId: string, body: MessageBody): Promise<Message> {
-    this.writeLimiter.spend(actor.user.id, 'Too many edits; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many edits; slow down.');
     const message = await this.#own(actor, messageId);
     if (message.deletedAt) throw new ChatError('conflict', 'A deleted message cannot be edited.');
     const { value, events } = await this.repo.editMessage(messageId, body);
@@ -129,7 +130,7 @@ export class MessageService {
   }
 
   async delete(actor: Actor, messageId: string): Promise<Message> {
-    this.writeLimiter.spend(actor.user.id, 'Too many deletions; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many deletions; slow down.');
     await this.#own(actor, messageId);
     const { value, events } = await this.repo.deleteMessage(messageId);
     await this.publish(events);
@@ -137,7 +138,7 @@ export class MessageService {
   }
 
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<Message> {
-    this.writeLimiter.spend(actor.user.id, 'Too many reactions; slow down.');
+    await this.writeLimiter.spend(actor.user.id, 'Too many reactions; slow down.');
     const message = await this.#writable(actor, messageId);
     if (message.deletedAt && on) throw new ChatError('conflict', 'A deleted message takes no reactions.');
     const { value, events } = on

@@ -2,19 +2,30 @@ import type { EventFrame, PresenceFrame, TypingServerFrame } from '@confab/proto
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Metrics } from '../metrics.js';
 import type { ChatRepository } from '../repository/repository.js';
-import { PresenceChanges } from './presence-changes.js';
-import { PresenceRoster } from './presence-roster.js';
+import { EventOrder } from './event-order.js';
+import type { PresenceDirectory } from './presence-directory.js';
 import type { ReplayBudget, Subscription } from './subscription.js';
 
 /** Events read from the log, and written to a socket, per step of a replay or gap fill. */
 const PAGE = 100;
 
+/** How long an event that arrived ahead of its predecessor waits for it before the gap is read from the log (ms). */
+const REORDER_WAIT_MS = 100;
+
+/** Presence frames a subscription holds back while its whole list is being read; past it, the list is read again. */
+const HELD_PRESENCE = 32;
+
 /** What the hub is told at start. */
 export interface HubOptions {
   /** How many missed events one channel's catch-up replays before answering `resync`. */
   replayWindow: number;
-  /** How long presence changes are collected before they are published (ms). */
-  presenceTickMs?: number;
+  /** Who is online, deployment-wide. */
+  presence: PresenceDirectory;
+  /**
+   * How often to compare each subscribed channel's head `seq` in the log with what its sockets have (ms),
+   * for a bus that can miss messages; undefined for one that cannot (in-process).
+   */
+  gapCheckMs?: number | undefined;
 }
 
 /**
@@ -23,26 +34,46 @@ export interface HubOptions {
  * same string; catch-up after `subscribe` and gap filling read the event log a page at a time, at the pace
  * the socket takes the bytes. Presence goes out as the whole list once per subscribe, then as coalesced
  * changes.
+ *
+ * Events from the bus are put back in `seq` order per channel first: processes publish what they commit on
+ * their own, so two events may arrive swapped, and a swap is not worth a read of the log per subscription.
+ *
+ * A bus across processes can miss messages (Redis restarted, a network blip). When it resumes, and every
+ * `gapCheckMs`, the hub reads each subscribed channel's head `seq` from the log and treats it like an event
+ * heard: subscriptions behind it fill the gap from the log. The periodic check fills only up to the head
+ * read one check earlier, so events still on their way through the bus do not trigger needless reads.
  */
 export class ChannelHub {
   readonly #byChannel = new Map<string, Set<Subscription>>();
-  readonly #roster = new PresenceRoster();
-  readonly #changes: PresenceChanges;
+  /** Per subscribed channel, its events from the bus put back in `seq` order. */
+  readonly #order = new Map<string, EventOrder>();
+  readonly #presence: PresenceDirectory;
+  /** Presence and typing frames held back, per subscription, while its channel's whole presence list is read. */
+  readonly #heldPresence = new WeakMap<Subscription, string[]>();
   readonly #stopListening: () => void;
+  readonly #stopResume: () => void;
   readonly #replayWindow: number;
+  readonly #gapTimer: ReturnType<typeof setInterval> | undefined;
+  /** Each channel's head at the previous periodic check. */
+  #checkedHeads = new Map<string, number>();
+  #checking = false;
+  /** Whether the bus resumed while a check was running: check again against the head just read. */
+  #recheckNow = false;
 
   constructor(
     private readonly repo: ChatRepository,
-    private readonly bus: Bus,
+    bus: Bus,
     private readonly metrics: Metrics,
     options: HubOptions,
   ) {
     this.#replayWindow = options.replayWindow;
-    this.#changes = new PresenceChanges(
-      (frame) => void this.bus.publish({ kind: 'presence', frame }),
-      options.presenceTickMs ?? 250,
-    );
+    this.#presence = options.presence;
     this.#stopListening = bus.subscribe((message) => this.#onBus(message));
+    this.#stopResume = bus.onResume(() => void this.#checkHeads(true));
+    if (options.gapCheckMs) {
+      this.#gapTimer = setInterval(() => void this.#checkHeads(false), options.gapCheckMs);
+      this.#gapTimer.unref();
+    }
   }
 
   /**
@@ -80,11 +111,12 @@ export class ChannelHub {
       if (sub.closed) return;
     }
     session.send({ type: 'subscribed', channelId, seq: head });
+    this.#heldPresence.set(sub, []);
     if (!sub.present) {
       sub.present = true;
-      if (this.#roster.add(channelId, session.user.id)) this.#changes.note(channelId, session.user.id, true);
+      await this.#presence.join(channelId, session.user.id);
     }
-    session.send({ type: 'presence', channelId, online: this.#roster.online(channelId) });
+    await this.#sendPresenceList(sub);
     await this.#fill(sub);
   }
 
@@ -94,16 +126,83 @@ export class ChannelHub {
     sub.closed = true;
     const subs = this.#byChannel.get(sub.channelId);
     subs?.delete(sub);
-    if (subs?.size === 0) this.#byChannel.delete(sub.channelId);
+    if (subs?.size === 0) {
+      this.#byChannel.delete(sub.channelId);
+      this.#order.get(sub.channelId)?.close();
+      this.#order.delete(sub.channelId);
+    }
     if (!sub.present) return;
     sub.present = false;
-    if (this.#roster.remove(sub.channelId, sub.session.user.id))
-      this.#changes.note(sub.channelId, sub.session.user.id, false);
+    this.#presence.leave(sub.channelId, sub.session.user.id);
   }
 
   close(): void {
     this.#stopListening();
-    this.#changes.close();
+    this.#stopResume();
+    clearInterval(this.#gapTimer);
+    for (const order of this.#order.values()) order.close();
+  }
+
+  /**
+   * Sends the channel's whole presence list, then the presence and typing frames held back while it was
+   * read (they may be newer than the list; applying one twice changes nothing). When more than
+   * {@link HELD_PRESENCE} arrived meanwhile, the list is read and sent again instead.
+   */
+  async #sendPresenceList(sub: Subscription): Promise<void> {
+    for (;;) {
+      const online = await this.#presence.online(sub.channelId);
+      if (sub.closed) return;
+      sub.session.send({ type: 'presence', channelId: sub.channelId, online });
+      const held = this.#heldPresence.get(sub) ?? [];
+      if (held.length > HELD_PRESENCE) {
+        this.#heldPresence.set(sub, []);
+        continue;
+      }
+      this.#heldPresence.delete(sub);
+      for (const text of held) sub.session.sendText(text);
+      return;
+    }
+  }
+
+  /**
+   * Compares each subscribed channel's head in the log with its subscriptions: `now` (after the bus
+   * resumed) with the head just read, otherwise with the head read one check earlier.
+   */
+  async #checkHeads(now: boolean): Promise<void> {
+    if (this.#checking) {
+      this.#recheckNow ||= now;
+      return;
+    }
+    this.#checking = true;
+    const previous = this.#checkedHeads;
+    const heads = new Map<string, number>();
+    try {
+      for (const channelId of [...this.#byChannel.keys()]) {
+        const head = await this.repo.headSeq(channelId);
+        if (head === undefined) continue;
+        heads.set(channelId, head);
+        const target = now ? head : previous.get(channelId);
+        for (const sub of this.#byChannel.get(channelId) ?? []) if (target !== undefined) this.#behind(sub, target);
+      }
+    } catch {
+      // the database is away: the next check tries again
+    } finally {
+      this.#checkedHeads = heads;
+      this.#checking = false;
+    }
+    if (this.#recheckNow) {
+      this.#recheckNow = false;
+      await this.#checkHeads(true);
+    }
+  }
+
+  /** Notes that `seq` exists in the subscription's channel: a live subscription behind it fills from the log. */
+  #behind(sub: Subscription, seq: number): void {
+    if (seq <= sub.lastSeq) return;
+    sub.heardSeq = Math.max(sub.heardSeq, seq);
+    if (!sub.live) return;
+    sub.live = false;
+    this.#fill(sub).catch((error: unknown) => sub.session.fail(error));
   }
 
   #onBus(message: BusMessage): void {
@@ -113,7 +212,7 @@ export class ChannelHub {
     if (!subs) return;
     switch (message.kind) {
       case 'event':
-        this.#fanOut(subs, message.frame);
+        this.#orderOf(channelId).push(message.frame);
         break;
       case 'typing':
         this.#relay(subs, message.frame, message.frame.user.id);
@@ -126,6 +225,18 @@ export class ChannelHub {
     }
   }
 
+  #orderOf(channelId: string): EventOrder {
+    let order = this.#order.get(channelId);
+    if (!order) {
+      order = new EventOrder((frame) => {
+        const subs = this.#byChannel.get(channelId);
+        if (subs) this.#fanOut(subs, frame);
+      }, REORDER_WAIT_MS);
+      this.#order.set(channelId, order);
+    }
+    return order;
+  }
+
   /** The hot path: one serialization, then per subscription a `seq` comparison and a send. */
   #fanOut(subs: Set<Subscription>, frame: EventFrame): void {
     const text = JSON.stringify(frame);
@@ -135,13 +246,7 @@ export class ChannelHub {
       if (sub.live && frame.seq === sub.lastSeq + 1) {
         sub.session.sendText(text, bytes);
         this.#sent(sub, frame);
-      } else if (frame.seq > sub.lastSeq) {
-        sub.heardSeq = Math.max(sub.heardSeq, frame.seq);
-        if (sub.live) {
-          sub.live = false;
-          this.#fill(sub).catch((error: unknown) => sub.session.fail(error));
-        }
-      }
+      } else this.#behind(sub, frame.seq);
     }
   }
 
@@ -149,7 +254,12 @@ export class ChannelHub {
   #relay(subs: Set<Subscription>, frame: TypingServerFrame | PresenceFrame, skipUserId?: string): void {
     const text = JSON.stringify(frame);
     const bytes = Buffer.byteLength(text);
-    for (const sub of subs) if (sub.present && sub.session.user.id !== skipUserId) sub.session.sendText(text, bytes);
+    for (const sub of subs) {
+      if (!sub.present || sub.session.user.id === skipUserId) continue;
+      const held = this.#heldPresence.get(sub);
+      if (held) held.push(text);
+      else sub.session.sendText(text, bytes);
+    }
   }
 
   /** Sends what was heard while not live, from the log, then goes live. */

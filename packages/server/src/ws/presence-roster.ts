@@ -32,4 +32,9 @@ export class PresenceRoster {
   online(channelId: string): string[] {
     return [...(this.#counts.get(channelId)?.keys() ?? [])];
   }
+
+  /** Every channel and user with at least one present subscription. */
+  *entries(): IterableIterator<[channelId: string, userId: string]> {
+    for (const [channelId, counts] of this.#counts) for (const userId of counts.keys()) yield [channelId, userId];
+  }
 }

@@ -7,11 +7,11 @@ export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContex
   const limit = (request: FastifyRequest) => authLimiter.spend(request.ip, 'Too many sign-in attempts; wait a moment.');
 
   contractRoute(app, authenticate, 'register', async ({ body, raw }, reply) => {
-    limit(raw);
+    await limit(raw);
     return reply.code(201).send(await auth.register(body));
   });
   contractRoute(app, authenticate, 'login', async ({ body, raw }) => {
-    limit(raw);
+    await limit(raw);
     return auth.login(body);
   });
   contractRoute(app, authenticate, 'refreshSession', async ({ body }) => auth.refresh(body.refreshToken));
@@ -20,12 +20,12 @@ export function authRoutes({ app, authenticate, auth, authLimiter }: RouteContex
     return reply.code(204).send();
   });
   contractRoute(app, authenticate, 'logoutAll', async ({ actor, raw }, reply) => {
-    limit(raw);
+    await limit(raw);
     await auth.logoutAll(actor);
     return reply.code(204).send();
   });
   contractRoute(app, authenticate, 'changePassword', async ({ actor, body, raw }) => {
-    limit(raw);
+    await limit(raw);
     return auth.changePassword(actor, body);
   });
   contractRoute(app, authenticate, 'createWsTicket', async ({ actor }) => auth.createTicket(actor));

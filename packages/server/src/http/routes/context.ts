@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { RateLimiter } from '../../rate-limit.js';
+import type { SharedRateLimit } from '../../rate-limit.js';
 import type { AuthService } from '../../services/auth-service.js';
 import type { ChannelService } from '../../services/channel-service.js';
 import type { MessageService } from '../../services/message-service.js';
@@ -12,7 +12,7 @@ export interface RouteContext {
   auth: AuthService;
   channels: ChannelService;
   messages: MessageService;
-  authLimiter: RateLimiter;
+  authLimiter: SharedRateLimit;
   /** Writes other than messages, per user (the services take it too). */
-  writeLimiter: RateLimiter;
+  writeLimiter: SharedRateLimit;
 }

@@ -6,7 +6,7 @@ import type { RouteContext } from './context.js';
 export function usersRoutes({ app, authenticate, auth, writeLimiter }: RouteContext): void {
   contractRoute(app, authenticate, 'getMe', async ({ actor }) => ({ ...actor.user, scopes: actor.scopes }));
   contractRoute(app, authenticate, 'updateMe', async ({ actor, body }) => {
-    writeLimiter.spend(actor.user.id, 'Too many profile changes; slow down.');
+    await writeLimiter.spend(actor.user.id, 'Too many profile changes; slow down.');
     return { ...(await auth.updateMe(actor, body)), scopes: actor.scopes };
   });
   contractRoute(app, authenticate, 'searchUsers', async ({ query }) => ({
