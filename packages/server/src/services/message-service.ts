@@ -87,13 +87,24 @@ export class MessageService {
     return message;
   }
 
+  /**
+   * Whether the actor may post in the channel: a member with `chat:write`. Membership alone settles it
+   * (one indexed lookup, where the channel view would also count members and unread messages on every
+   * send); without it, {@link ChannelService.writable} answers with the right error.
+   */
+  async #mayPost(actor: Actor, channelId: string): Promise<void> {
+    requireScope(actor, 'chat:write');
+    if (await this.repo.getMember(channelId, actor.user.id)) return;
+    await this.channels.writable(actor, channelId);
+  }
+
   /** Stores a message once per client id; a retry answers with the stored one (`created: false`). */
   async send(
     actor: Actor,
     channelId: string,
     input: { clientMessageId: string; body: MessageBody; parentId?: string | undefined },
   ): Promise<{ message: Message; created: boolean }> {
-    await this.channels.writable(actor, channelId);
+    await this.#mayPost(actor, channelId);
     await this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
     if (input.parentId) {
       const parent = await this.repo.getMessage(input.parentId);
