@@ -49,7 +49,7 @@ export class ChannelHub {
   readonly #order = new Map<string, EventOrder>();
   readonly #presence: PresenceDirectory;
   /** Presence and typing frames held back, per subscription, while its channel's whole presence list is read. */
-  readonly #heldPresence = new WeakMap<Subscription, string[]>();
+  readonly #heldPresence = new WeakMap<Subscription, Buffer[]>();
   readonly #stopListening: () => void;
   readonly #stopResume: () => void;
   readonly #replayWindow: number;
@@ -237,14 +237,16 @@ export class ChannelHub {
     return order;
   }
 
-  /** The hot path: one serialization, then per subscription a `seq` comparison and a send. */
+  /**
+   * The hot path: one serialization into bytes, then per subscription a `seq` comparison and a send of
+   * those same bytes (a string would be encoded again for every socket).
+   */
   #fanOut(subs: Set<Subscription>, frame: EventFrame): void {
-    const text = JSON.stringify(frame);
-    const bytes = Buffer.byteLength(text);
+    const data = Buffer.from(JSON.stringify(frame));
     this.metrics.fanoutLatency.observe(Math.max(0, Date.now() - Date.parse(frame.at)) / 1000);
     for (const sub of subs) {
       if (sub.live && frame.seq === sub.lastSeq + 1) {
-        sub.session.sendText(text, bytes);
+        sub.session.sendText(data);
         this.#sent(sub, frame);
       } else this.#behind(sub, frame.seq);
     }
@@ -252,13 +254,12 @@ export class ChannelHub {
 
   /** Sends `frame`, serialized once, to every subscription that has had the presence list, except `skipUserId`'s sockets. */
   #relay(subs: Set<Subscription>, frame: TypingServerFrame | PresenceFrame, skipUserId?: string): void {
-    const text = JSON.stringify(frame);
-    const bytes = Buffer.byteLength(text);
+    const data = Buffer.from(JSON.stringify(frame));
     for (const sub of subs) {
       if (!sub.present || sub.session.user.id === skipUserId) continue;
       const held = this.#heldPresence.get(sub);
-      if (held) held.push(text);
-      else sub.session.sendText(text, bytes);
+      if (held) held.push(data);
+      else sub.session.sendText(data);
     }
   }
 

@@ -33,6 +33,8 @@ export interface SessionDeps {
 }
 
 const TYPING_MS = 5000;
+/** Bytes go out as a text message (JSON), not a binary one. */
+const AS_TEXT = { binary: false } as const;
 
 /** The close code for a socket whose backlog passed `socketBacklog`: the client reconnects and resumes. */
 export const BACKLOG_OVER_LIMIT = 4008;
@@ -87,17 +89,20 @@ export class Session {
   }
 
   /**
-   * Sends an already serialized frame (`bytes` long, when the caller knows), or closes the socket with
-   * {@link BACKLOG_OVER_LIMIT} instead when it would take the backlog past the limit.
+   * Sends an already serialized frame as a text message — a string, or its UTF-8 bytes when the same frame
+   * goes to many sockets — or closes the socket with {@link BACKLOG_OVER_LIMIT} instead when it would take
+   * the backlog past the limit.
    */
-  sendText(text: string, bytes = Buffer.byteLength(text), onWritten?: () => void): void {
-    if (this.socket.readyState === this.socket.OPEN && !this.#overLimit(bytes)) this.socket.send(text, onWritten);
+  sendText(text: string | Buffer, onWritten?: () => void): void {
+    const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+    if (this.socket.readyState === this.socket.OPEN && !this.#overLimit(bytes))
+      this.socket.send(text, AS_TEXT, onWritten);
     else onWritten?.();
   }
 
   /** Sends a frame and resolves once it is handed to the network (or could not be sent). */
   sendWritten(frame: ServerFrame): Promise<void> {
-    return new Promise((resolve) => this.sendText(JSON.stringify(frame), undefined, resolve));
+    return new Promise((resolve) => this.sendText(JSON.stringify(frame), resolve));
   }
 
   /** Whether the backlog is past half the limit: the moment for a replay to wait until it is written. */
