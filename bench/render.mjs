@@ -3,19 +3,9 @@
 // list of the same rows. Run alone: npm run bench -- render
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ORIGIN = 'http://bench.localhost';
 
 /** The page's script: the fixture client and the elements, bundled from the repo's sources. */
@@ -49,11 +39,10 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>
 
 /** Measures `count` messages (10,000 unless quick). */
 export async function runRender({ quick, progress }) {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
   if (!existsSync(`${root}packages/core/src/fixtures.ts`)) throw new Error('@confab/core/fixtures is not in this tree');
   const count = quick ? 2000 : 10_000;
   const script = await pageScript();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const errors = [];
