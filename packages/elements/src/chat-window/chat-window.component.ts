@@ -234,7 +234,8 @@ export class ChatWindowElement extends ChatElement {
   protected override render(): TemplateResult {
     const t = this.t;
     const room = this.#room;
-    if (!room) return html`<div class="notice">${t.pickChannel}</div>`;
+    // The header's actions stay reachable with no channel to show (in `<chat-room>` on a phone: Back to the list).
+    if (!room) return html`<div class="notice">${t.pickChannel} <slot name="header-actions"></slot></div>`;
     const info = this.#info.value;
     if (info.status === 'not_found')
       return html`${this.#banner()}<div class="notice" role="alert">${t.noPermission}</div>`;

@@ -119,4 +119,18 @@ describe('<chat-room> account, leaving and naming channels', () => {
     expect(signOut.right).to.be.at.most(390);
     expect(me.username).to.be.a('string');
   });
+
+  it('on a phone, a user with no channel yet gets from the empty window to the list, and creates one', async () => {
+    const { room } = await signedInRoom(0, 390, 780);
+    const list = room.shadowRoot!.querySelector('chat-channel-list')!;
+    await until(() => byRole(windowOf(room), 'button', 'Back')[0]?.checkVisibility(), 'Back by "Pick a channel"');
+    getByRole(windowOf(room), 'button', 'Back').click();
+    await until(() => byRole(list, 'button', 'New channel')[0]?.checkVisibility(), 'the list with New channel');
+    expect(getComputedStyle(windowOf(room)).display).to.equal('none');
+    getByRole(list, 'button', 'New channel').click();
+    await type(uniqueName('first'));
+    await press('Enter');
+    await until(() => getComputedStyle(windowOf(room)).display !== 'none', 'the new channel in the window');
+    expect(getComputedStyle(list).display).to.equal('none');
+  });
 });
