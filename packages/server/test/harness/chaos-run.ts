@@ -11,6 +11,7 @@ import {
   isPartial,
   readTruth,
   type SendTally,
+  sendProblems,
   tally,
 } from './chaos-verify.js';
 
@@ -193,13 +194,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const partial = bots.reduce((n, b) => n + b.channelIds.filter((id) => isPartial(b.room(id))).length, 0);
     for (const [who, what] of left) problems.push(`${who}: ${what}`);
     for (const truth of final) problems.push(...gapsIn(truth));
-    const later = final.reduce((n, t) => n + t.messages.length, 0) - truths.reduce((n, t) => n + t.messages.length, 0);
-    if (later) problems.push(`${later} message(s) were stored after every send had been answered`);
-    if (sends.unsettled) problems.push(`${sends.unsettled} send(s) never answered`);
-    if (sends.refused) problems.push(`${sends.refused} send(s) refused`);
-    if (sends.lost) problems.push(`${sends.lost} acknowledged send(s) lost`, ...sends.lostExamples);
-    if (sends.doubled) problems.push(`${sends.doubled} message(s) stored twice`);
-    if (sends.strangers) problems.push(`${sends.strangers} stored message(s) nobody sent that way`);
+    problems.push(...sendProblems(sends, truths, final));
     for (const bot of bots)
       for (const send of bot.sends) {
         if (send.refused) problems.push(`${bot.name} "${send.text}" refused: ${send.refused}`);

@@ -104,6 +104,26 @@ export interface SendTally {
   strangers: number;
 }
 
+/**
+ * What went wrong with the sends, as lines: messages stored after every send was answered (`final` read
+ * again after `truths`), and sends unanswered, refused, lost, doubled or stored by nobody.
+ */
+export function sendProblems(
+  sends: SendTally,
+  truths: readonly ChannelTruth[],
+  final: readonly ChannelTruth[],
+): string[] {
+  const problems: string[] = [];
+  const later = final.reduce((n, t) => n + t.messages.length, 0) - truths.reduce((n, t) => n + t.messages.length, 0);
+  if (later) problems.push(`${later} message(s) were stored after every send had been answered`);
+  if (sends.unsettled) problems.push(`${sends.unsettled} send(s) never answered`);
+  if (sends.refused) problems.push(`${sends.refused} send(s) refused`);
+  if (sends.lost) problems.push(`${sends.lost} acknowledged send(s) lost`, ...sends.lostExamples);
+  if (sends.doubled) problems.push(`${sends.doubled} message(s) stored twice`);
+  if (sends.strangers) problems.push(`${sends.strangers} stored message(s) nobody sent that way`);
+  return problems;
+}
+
 export function tally(sends: readonly SendRecord[], truths: readonly ChannelTruth[]): SendTally {
   const stored = new Map<string, Message[]>();
   for (const truth of truths)

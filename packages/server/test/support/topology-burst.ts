@@ -1,7 +1,15 @@
 import { type ChatClient, createChatClient } from '../../../core/src/index.js';
 import { Bot, NodeWebSocket } from '../harness/chaos-bot.js';
 import { Random } from '../harness/chaos-random.js';
-import { type ChannelTruth, differenceOf, gapsIn, readTruth, type SendTally, tally } from '../harness/chaos-verify.js';
+import {
+  type ChannelTruth,
+  differenceOf,
+  gapsIn,
+  readTruth,
+  type SendTally,
+  sendProblems,
+  tally,
+} from '../harness/chaos-verify.js';
 import type { Topology } from './topology.js';
 
 /** A burst of chat on real `@confab/core` clients through nginx, with a fault in its middle. */
@@ -128,13 +136,7 @@ export async function runBurst(topology: Topology, options: BurstOptions): Promi
       final,
     );
     const problems = [...differences(), ...final.flatMap(gapsIn), ...topology.crashes()];
-    const later = final.reduce((n, t) => n + t.messages.length, 0) - truths.reduce((n, t) => n + t.messages.length, 0);
-    if (later) problems.push(`${later} message(s) were stored after every send had been answered`);
-    if (sends.unsettled) problems.push(`${sends.unsettled} send(s) never answered`);
-    if (sends.refused) problems.push(`${sends.refused} send(s) refused`);
-    if (sends.lost) problems.push(`${sends.lost} acknowledged send(s) lost`, ...sends.lostExamples);
-    if (sends.doubled) problems.push(`${sends.doubled} message(s) stored twice`);
-    if (sends.strangers) problems.push(`${sends.strangers} stored message(s) nobody sent that way`);
+    problems.push(...sendProblems(sends, truths, final));
     for (const bot of bots)
       for (const send of bot.sends) if (send.problem) problems.push(`${bot.name} "${send.text}": ${send.problem}`);
     return {
