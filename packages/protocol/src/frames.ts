@@ -22,6 +22,7 @@ const serverFrameSchemas: Record<ServerFrame['type'], SchemaName> = {
   error: 'ErrorFrame',
   pong: 'PongFrame',
   added: 'AddedFrame',
+  mention: 'MentionFrame',
 };
 
 /** A client frame that failed to parse, with the socket error code the server answers with. */

@@ -26,6 +26,11 @@ export type MemberPage = Schemas['MemberPage'];
 export type TextBody = Schemas['TextBody'];
 export type ImageBody = Schemas['ImageBody'];
 export type VideoBody = Schemas['VideoBody'];
+export type FileBody = Schemas['FileBody'];
+/** A stored file, with a signed, expiring link to its bytes. */
+export type Upload = Schemas['Upload'];
+/** What the server read from the first link of a text message. */
+export type LinkPreview = Schemas['LinkPreview'];
 export type MessageBody = Schemas['MessageBody'];
 export type Reaction = Schemas['Reaction'];
 export type Message = Schemas['Message'];
@@ -59,6 +64,8 @@ export type ErrorFrame = Schemas['ErrorFrame'];
 export type PongFrame = Schemas['PongFrame'];
 /** The user became a member of a channel. */
 export type AddedFrame = Schemas['AddedFrame'];
+/** A new message mentions the user. */
+export type MentionFrame = Schemas['MentionFrame'];
 /** Any frame the server sends over the socket. */
 export type ServerFrame = Schemas['ServerFrame'];
 

@@ -405,13 +405,13 @@ function renderBody(body: MessageBody) {
     case 'text':
       return renderMarkdown(body.text);
     case 'image': {
-      const src = safeUrl(body.url);
+      const src = body.url ? safeUrl(body.url) : undefined;
       return src
         ? html`<img src=${src} alt=${body.alt ?? ''} width=${body.width} height=${body.height} loading="lazy" />`
         : nothing;
     }
     case 'video': {
-      const src = safeUrl(body.url);
+      const src = body.url ? safeUrl(body.url) : undefined;
       return src ? html`<video src=${src} controls preload="metadata"></video>` : nothing;
     }
   }

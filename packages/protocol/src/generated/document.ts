@@ -44,6 +44,10 @@ export const openapiDocument: Record<string, unknown> = {
       "description": "Emoji reactions on messages."
     },
     {
+      "name": "uploads",
+      "description": "Files and images to attach to messages, served through signed links."
+    },
+    {
       "name": "ops",
       "description": "Health, readiness, metrics and this document."
     }
@@ -1548,6 +1552,241 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/api/v1/messages/{messageId}/preview": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        }
+      ],
+      "delete": {
+        "tags": [
+          "messages"
+        ],
+        "operationId": "removePreview",
+        "summary": "Remove a message's link preview (author only)",
+        "description": "The message keeps its text; `preview` becomes null (a `message:updated` event) and is not fetched again.",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The message without its preview.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/uploads": {
+      "post": {
+        "tags": [
+          "uploads"
+        ],
+        "operationId": "createUpload",
+        "summary": "Upload a file to attach to a message",
+        "description": "`multipart/form-data` with exactly one part named `file`. The size limit is the deployment's\n(`CONFAB_UPLOAD_LIMIT`, 10 MB by default) and the allowed types its allow-list (`CONFAB_UPLOAD_TYPES`;\nby default PNG, JPEG, GIF, WebP, PDF, plain text, MP4 and WebM). The type is read from the bytes, never\ntaken from the client's `Content-Type`; an image's width and height are read from the file. An upload\nis private to its uploader until a message references it; one no message references after a day is\ndeleted. Optional: a backend may leave uploads out (`404`).\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "multipart/form-data": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "file"
+                ],
+                "properties": {
+                  "file": {
+                    "type": "string",
+                    "contentMediaType": "application/octet-stream"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The file is stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Upload"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/uploads/{uploadId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UploadId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "uploads"
+        ],
+        "operationId": "getUpload",
+        "summary": "An upload, with a freshly signed link",
+        "description": "For its uploader, and for members of a channel where a message references it.",
+        "responses": {
+          "200": {
+            "description": "The upload.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Upload"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/uploads/{uploadId}/content": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UploadId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "uploads"
+        ],
+        "operationId": "getUploadContent",
+        "summary": "The bytes of an upload, through a signed link",
+        "description": "The `url` of an `Upload` (or of a message body that references one) points here. It needs no\n`Authorization` header, so `<img src>` works: `expires` and `signature` (an HMAC with the deployment's\nsecret, valid on every process) are the permission. Links are minted only for the uploader and for\nmembers of a channel where the upload was posted, and they expire. Served with\n`X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`; anything but an image or\na video comes with `Content-Disposition: attachment`.\n",
+        "security": [],
+        "parameters": [
+          {
+            "name": "expires",
+            "in": "query",
+            "required": true,
+            "description": "Unix time (seconds) after which the link stops working.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "signature",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-]{16,128}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The file.",
+            "headers": {
+              "Content-Disposition": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "X-Content-Type-Options": {
+                "schema": {
+                  "type": "string",
+                  "const": "nosniff"
+                }
+              }
+            },
+            "content": {
+              "application/octet-stream": {
+                "schema": {
+                  "type": "string",
+                  "contentMediaType": "application/octet-stream"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/healthz": {
       "get": {
         "tags": [
@@ -1672,6 +1911,14 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "MessageId": {
         "name": "messageId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "UploadId": {
+        "name": "uploadId",
         "in": "path",
         "required": true,
         "schema": {
@@ -2322,6 +2569,11 @@ export const openapiDocument: Record<string, unknown> = {
               }
             ],
             "description": "The caller's read marker (members only)."
+          },
+          "unreadMentionCount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages by others after `lastReadSeq` that mention the caller or `@channel` (members only; optional)."
           }
         }
       },
@@ -2555,22 +2807,46 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "ContentUrl": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 4096,
+        "description": "Where the bytes are: an absolute `http(s)` URL, or for an upload a signed link relative to the\nserver's base URL (`api/v1/uploads/{id}/content?expires=…&signature=…`). Resolve it against the base URL\nwith a trailing slash, as a browser resolves a link, so it works behind any proxy or path prefix. A\nsigned link expires; every read of the message (a page, an event, an ack) carries a freshly minted one.\n"
+      },
       "ImageBody": {
         "type": "object",
         "additionalProperties": false,
         "required": [
-          "type",
-          "url",
-          "width",
-          "height"
+          "type"
         ],
+        "description": "An image by URL (`url`, `width` and `height` required) or by upload (`uploadId` of one of the sender's\nown uploads: the server fills in `url`, `width`, `height`, `name` and `size` from it).\n",
+        "if": {
+          "required": [
+            "uploadId"
+          ]
+        },
+        "else": {
+          "required": [
+            "url",
+            "width",
+            "height"
+          ],
+          "properties": {
+            "url": {
+              "$ref": "#/components/schemas/HttpUrl"
+            }
+          }
+        },
         "properties": {
           "type": {
             "type": "string",
             "const": "image"
           },
           "url": {
-            "$ref": "#/components/schemas/HttpUrl"
+            "$ref": "#/components/schemas/ContentUrl"
+          },
+          "uploadId": {
+            "$ref": "#/components/schemas/Id"
           },
           "width": {
             "type": "integer",
@@ -2585,6 +2861,14 @@ export const openapiDocument: Record<string, unknown> = {
           "alt": {
             "type": "string",
             "maxLength": 1000
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 1
           }
         }
       },
@@ -2592,16 +2876,79 @@ export const openapiDocument: Record<string, unknown> = {
         "type": "object",
         "additionalProperties": false,
         "required": [
-          "type",
-          "url"
+          "type"
         ],
+        "description": "A video by URL, or by `uploadId` (the server fills in `url`, `name`, `size` and `contentType`).",
+        "if": {
+          "required": [
+            "uploadId"
+          ]
+        },
+        "else": {
+          "required": [
+            "url"
+          ],
+          "properties": {
+            "url": {
+              "$ref": "#/components/schemas/HttpUrl"
+            }
+          }
+        },
         "properties": {
           "type": {
             "type": "string",
             "const": "video"
           },
           "url": {
-            "$ref": "#/components/schemas/HttpUrl"
+            "$ref": "#/components/schemas/ContentUrl"
+          },
+          "uploadId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "contentType": {
+            "type": "string",
+            "maxLength": 100
+          }
+        }
+      },
+      "FileBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "uploadId"
+        ],
+        "description": "A file the sender uploaded. Send `uploadId`; the server fills in `name`, `size`, `contentType` and `url`\nfrom the upload (whatever the client sent for them is replaced).\n",
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "file"
+          },
+          "uploadId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "contentType": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "url": {
+            "$ref": "#/components/schemas/ContentUrl"
           }
         }
       },
@@ -2616,6 +2963,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           {
             "$ref": "#/components/schemas/VideoBody"
+          },
+          {
+            "$ref": "#/components/schemas/FileBody"
           }
         ],
         "discriminator": {
@@ -2623,7 +2973,105 @@ export const openapiDocument: Record<string, unknown> = {
           "mapping": {
             "text": "#/components/schemas/TextBody",
             "image": "#/components/schemas/ImageBody",
-            "video": "#/components/schemas/VideoBody"
+            "video": "#/components/schemas/VideoBody",
+            "file": "#/components/schemas/FileBody"
+          }
+        }
+      },
+      "Upload": {
+        "type": "object",
+        "required": [
+          "id",
+          "url",
+          "name",
+          "contentType",
+          "size",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "url": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ContentUrl"
+              }
+            ],
+            "description": "A signed, expiring link to the bytes (see `ContentUrl`)."
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 255,
+            "description": "The file name the client gave, stripped of any path."
+          },
+          "contentType": {
+            "type": "string",
+            "description": "The type read from the bytes (never the one the client claimed)."
+          },
+          "size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "width": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Images: width in pixels, read from the file."
+          },
+          "height": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Images: height in pixels, read from the file."
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "Mentions": {
+        "type": "array",
+        "description": "Users a text message mentions (`@username` of a channel member, resolved by the server).",
+        "maxItems": 50,
+        "uniqueItems": true,
+        "items": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "LinkPreview": {
+        "type": "object",
+        "required": [
+          "url",
+          "title",
+          "description",
+          "imageUrl",
+          "siteName"
+        ],
+        "description": "What the server read from the first `http(s)` link of a text message: the page's Open Graph (or plain\nHTML) title, description, image and site name. `imageUrl` is the page's own image address, not proxied:\na client that shows it loads it from that site (with no referrer).\n",
+        "properties": {
+          "url": {
+            "$ref": "#/components/schemas/HttpUrl"
+          },
+          "title": {
+            "type": "string",
+            "maxLength": 300
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 1000
+          },
+          "imageUrl": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/HttpUrl"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "siteName": {
+            "type": "string",
+            "maxLength": 100
           }
         }
       },
@@ -2759,6 +3207,29 @@ export const openapiDocument: Record<string, unknown> = {
                 "type": "null"
               }
             ]
+          },
+          "mentions": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Mentions"
+              }
+            ],
+            "description": "Users the message mentions (optional; empty or absent when none)."
+          },
+          "mentionsChannel": {
+            "type": "boolean",
+            "description": "The message mentions `@channel`, everyone in it (optional)."
+          },
+          "preview": {
+            "description": "A link preview, added after the message was stored (a `message:updated` event); null or absent when none.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/LinkPreview"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -2825,6 +3296,14 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "parentId": {
             "$ref": "#/components/schemas/Id"
+          },
+          "mentions": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Mentions"
+              }
+            ],
+            "description": "Users to mention besides the `@username`s in the text; each must be a member of the channel."
           }
         }
       },
@@ -2973,6 +3452,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "parentId": {
             "$ref": "#/components/schemas/Id"
+          },
+          "mentions": {
+            "$ref": "#/components/schemas/Mentions"
           }
         }
       },
@@ -3439,6 +3921,27 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "MentionFrame": {
+        "type": "object",
+        "description": "A new message mentions the user (by `@username`, in `mentions`, or `@channel`). Sent to every socket of\nthe mentioned user, subscribed to the channel or not; not replayed (the channel's `unreadMentionCount`\nsays what was missed).\n",
+        "required": [
+          "type",
+          "channelId",
+          "message"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "const": "mention"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          }
+        }
+      },
       "ServerFrame": {
         "description": "Any frame the server sends.",
         "oneOf": [
@@ -3474,6 +3977,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           {
             "$ref": "#/components/schemas/AddedFrame"
+          },
+          {
+            "$ref": "#/components/schemas/MentionFrame"
           }
         ],
         "discriminator": {
@@ -3489,7 +3995,8 @@ export const openapiDocument: Record<string, unknown> = {
             "resync": "#/components/schemas/ResyncFrame",
             "error": "#/components/schemas/ErrorFrame",
             "pong": "#/components/schemas/PongFrame",
-            "added": "#/components/schemas/AddedFrame"
+            "added": "#/components/schemas/AddedFrame",
+            "mention": "#/components/schemas/MentionFrame"
           }
         }
       }

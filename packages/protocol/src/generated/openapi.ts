@@ -459,6 +459,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messages/{messageId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a message's link preview (author only)
+         * @description The message keeps its text; `preview` becomes null (a `message:updated` event) and is not fetched again.
+         */
+        delete: operations["removePreview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to attach to a message
+         * @description `multipart/form-data` with exactly one part named `file`. The size limit is the deployment's
+         *     (`CONFAB_UPLOAD_LIMIT`, 10 MB by default) and the allowed types its allow-list (`CONFAB_UPLOAD_TYPES`;
+         *     by default PNG, JPEG, GIF, WebP, PDF, plain text, MP4 and WebM). The type is read from the bytes, never
+         *     taken from the client's `Content-Type`; an image's width and height are read from the file. An upload
+         *     is private to its uploader until a message references it; one no message references after a day is
+         *     deleted. Optional: a backend may leave uploads out (`404`).
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: components["parameters"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An upload, with a freshly signed link
+         * @description For its uploader, and for members of a channel where a message references it.
+         */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{uploadId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: components["parameters"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The bytes of an upload, through a signed link
+         * @description The `url` of an `Upload` (or of a message body that references one) points here. It needs no
+         *     `Authorization` header, so `<img src>` works: `expires` and `signature` (an HMAC with the deployment's
+         *     secret, valid on every process) are the permission. Links are minted only for the uploader and for
+         *     members of a channel where the upload was posted, and they expire. Served with
+         *     `X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`; anything but an image or
+         *     a video comes with `Content-Disposition: attachment`.
+         */
+        get: operations["getUploadContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -662,6 +758,8 @@ export type components = {
             unreadCount?: number;
             /** @description The caller's read marker (members only). */
             lastReadSeq?: components["schemas"]["Seq"];
+            /** @description Messages by others after `lastReadSeq` that mention the caller or `@channel` (members only; optional). */
+            unreadMentionCount?: number;
         };
         EventPage: {
             items: components["schemas"]["EventFrame"][];
@@ -718,27 +816,91 @@ export type components = {
             /** @description Plain text with a small markdown subset (bold, italic, code, code blocks, links, @mentions). */
             text: string;
         };
+        /**
+         * @description Where the bytes are: an absolute `http(s)` URL, or for an upload a signed link relative to the
+         *     server's base URL (`api/v1/uploads/{id}/content?expires=…&signature=…`). Resolve it against the base URL
+         *     with a trailing slash, as a browser resolves a link, so it works behind any proxy or path prefix. A
+         *     signed link expires; every read of the message (a page, an event, an ack) carries a freshly minted one.
+         */
+        ContentUrl: string;
+        /**
+         * @description An image by URL (`url`, `width` and `height` required) or by upload (`uploadId` of one of the sender's
+         *     own uploads: the server fills in `url`, `width`, `height`, `name` and `size` from it).
+         */
         ImageBody: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "image";
-            url: components["schemas"]["HttpUrl"];
-            width: number;
-            height: number;
+            url?: components["schemas"]["ContentUrl"];
+            uploadId?: components["schemas"]["Id"];
+            width?: number;
+            height?: number;
             alt?: string;
+            name?: string;
+            size?: number;
         };
+        /** @description A video by URL, or by `uploadId` (the server fills in `url`, `name`, `size` and `contentType`). */
         VideoBody: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "video";
-            url: components["schemas"]["HttpUrl"];
+            url?: components["schemas"]["ContentUrl"];
+            uploadId?: components["schemas"]["Id"];
+            name?: string;
+            size?: number;
+            contentType?: string;
+        };
+        /**
+         * @description A file the sender uploaded. Send `uploadId`; the server fills in `name`, `size`, `contentType` and `url`
+         *     from the upload (whatever the client sent for them is replaced).
+         */
+        FileBody: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+            uploadId: components["schemas"]["Id"];
+            name?: string;
+            size?: number;
+            contentType?: string;
+            url?: components["schemas"]["ContentUrl"];
         };
         /** @description Typed message content; a new kind of content is a new schema here. */
-        MessageBody: components["schemas"]["TextBody"] | components["schemas"]["ImageBody"] | components["schemas"]["VideoBody"];
+        MessageBody: components["schemas"]["TextBody"] | components["schemas"]["ImageBody"] | components["schemas"]["VideoBody"] | components["schemas"]["FileBody"];
+        Upload: {
+            id: components["schemas"]["Id"];
+            /** @description A signed, expiring link to the bytes (see `ContentUrl`). */
+            url: components["schemas"]["ContentUrl"];
+            /** @description The file name the client gave, stripped of any path. */
+            name: string;
+            /** @description The type read from the bytes (never the one the client claimed). */
+            contentType: string;
+            size: number;
+            /** @description Images: width in pixels, read from the file. */
+            width?: number;
+            /** @description Images: height in pixels, read from the file. */
+            height?: number;
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        /** @description Users a text message mentions (`@username` of a channel member, resolved by the server). */
+        Mentions: components["schemas"]["Id"][];
+        /**
+         * @description What the server read from the first `http(s)` link of a text message: the page's Open Graph (or plain
+         *     HTML) title, description, image and site name. `imageUrl` is the page's own image address, not proxied:
+         *     a client that shows it loads it from that site (with no referrer).
+         */
+        LinkPreview: {
+            url: components["schemas"]["HttpUrl"];
+            title: string;
+            description: string;
+            imageUrl: components["schemas"]["HttpUrl"] | null;
+            siteName: string;
+        };
         /** @description Chosen by the sender (a UUID is a good choice); a retry with the same id never makes a second message. */
         ClientMessageId: string;
         Reaction: {
@@ -763,6 +925,12 @@ export type components = {
             createdAt: components["schemas"]["Timestamp"];
             editedAt: components["schemas"]["Timestamp"] | null;
             deletedAt: components["schemas"]["Timestamp"] | null;
+            /** @description Users the message mentions (optional; empty or absent when none). */
+            mentions?: components["schemas"]["Mentions"];
+            /** @description The message mentions `@channel`, everyone in it (optional). */
+            mentionsChannel?: boolean;
+            /** @description A link preview, added after the message was stored (a `message:updated` event); null or absent when none. */
+            preview?: components["schemas"]["LinkPreview"] | null;
         };
         MessagePage: {
             /**
@@ -780,6 +948,8 @@ export type components = {
             clientMessageId: components["schemas"]["ClientMessageId"];
             body: components["schemas"]["MessageBody"];
             parentId?: components["schemas"]["Id"];
+            /** @description Users to mention besides the `@username`s in the text; each must be a member of the channel. */
+            mentions?: components["schemas"]["Mentions"];
         };
         EditMessageRequest: {
             body: components["schemas"]["MessageBody"];
@@ -827,6 +997,7 @@ export type components = {
             channelId: components["schemas"]["Id"];
             body: components["schemas"]["MessageBody"];
             parentId?: components["schemas"]["Id"];
+            mentions?: components["schemas"]["Mentions"];
         };
         TypingFrame: {
             /**
@@ -1018,8 +1189,22 @@ export type components = {
             type: "added";
             channel: components["schemas"]["Channel"];
         };
+        /**
+         * @description A new message mentions the user (by `@username`, in `mentions`, or `@channel`). Sent to every socket of
+         *     the mentioned user, subscribed to the channel or not; not replayed (the channel's `unreadMentionCount`
+         *     says what was missed).
+         */
+        MentionFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mention";
+            channelId: components["schemas"]["Id"];
+            message: components["schemas"]["Message"];
+        };
         /** @description Any frame the server sends. */
-        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingServerFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"] | components["schemas"]["AddedFrame"];
+        ServerFrame: components["schemas"]["HelloFrame"] | components["schemas"]["SubscribedFrame"] | components["schemas"]["UnsubscribedFrame"] | components["schemas"]["EventFrame"] | components["schemas"]["AckFrame"] | components["schemas"]["TypingServerFrame"] | components["schemas"]["PresenceFrame"] | components["schemas"]["ResyncFrame"] | components["schemas"]["ErrorFrame"] | components["schemas"]["PongFrame"] | components["schemas"]["AddedFrame"] | components["schemas"]["MentionFrame"];
     };
     responses: {
         /** @description The request is malformed or breaks a rule (`invalid_request`). */
@@ -1174,6 +1359,7 @@ export type components = {
     parameters: {
         ChannelId: components["schemas"]["Id"];
         MessageId: components["schemas"]["Id"];
+        UploadId: components["schemas"]["Id"];
         UserId: components["schemas"]["Id"];
         /** @description The `nextCursor` of the previous page. */
         Cursor: components["schemas"]["Cursor"];
@@ -2159,6 +2345,125 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message without its preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file is stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: components["parameters"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUploadContent: {
+        parameters: {
+            query: {
+                /** @description Unix time (seconds) after which the link stops working. */
+                expires: number;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                uploadId: components["parameters"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
