@@ -43,7 +43,7 @@ COPY --from=build /app/packages/server/dist packages/server/dist
 COPY --from=build /app/packages/server/bin packages/server/bin
 COPY --from=build /app/packages/server/public packages/server/public
 RUN ln -s /app/packages/server/bin/confab-server.js /usr/local/bin/confab-server \
-  && mkdir -p /data && chown node:node /data
+  && mkdir -p /data/uploads && chown -R node:node /data
 USER node
 EXPOSE 8787
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \

@@ -23,6 +23,8 @@ export const AREAS = [
   'host-tokens',
   'typing',
   'presence',
+  'uploads',
+  'mentions',
   'ops',
 ] as const;
 

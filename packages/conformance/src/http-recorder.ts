@@ -21,6 +21,8 @@ export interface RequestOptions {
   /** Sent exactly as given, with `contentType`. */
   raw?: string;
   contentType?: string;
+  /** Sent as `multipart/form-data`. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** The route is deliberately not in the contract: the reply must still be a problem document. */
   offContract?: boolean;
@@ -54,8 +56,9 @@ export class HttpRecorder {
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.form !== undefined) body = options.form;
+    else if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] = 'application/json';
     } else if (options.raw !== undefined) {
@@ -83,7 +86,7 @@ export class HttpRecorder {
       kind: 'http',
       method,
       path: shortPath(path),
-      ...(body === undefined ? {} : { request: truncate(body) }),
+      ...(body === undefined ? {} : { request: typeof body === 'string' ? truncate(body) : '(multipart/form-data)' }),
       status: response.status,
       contentType,
       ...(text === '' ? {} : { reply: truncate(text) }),

@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import type { S3Config } from './blobs/s3-blob-store.js';
+import { checkAllowList } from './previews/safe-address.js';
+import { DEFAULT_UPLOAD_TYPES, parseUploadTypes } from './uploads/upload-types.js';
 
 /** Everything a server process can be told; `startServer` fills the gaps with {@link defaultConfig}. */
 export interface ServerConfig {
@@ -46,6 +49,14 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Largest socket frame, in bytes. */
   frameLimit: number;
+  /** Largest upload, in bytes. */
+  uploadLimit: number;
+  /** The MIME types an upload may have (read from its bytes). */
+  uploadTypes: readonly string[];
+  /** How long an upload no message references is kept (ms). */
+  uploadTtlMs: number;
+  /** S3-compatible object storage for uploads (for many processes); files in `dataDir/uploads` when unset. */
+  s3: S3Config | undefined;
   /** How many missed events a `subscribe` replays before answering `resync`. */
   replayWindow: number;
   /** How many events one `subscribe` frame replays across all its channels; the rest get `resync`. */
@@ -69,6 +80,13 @@ export interface ServerConfig {
   metricsPort: number | undefined;
   /** Where the separate metrics listener binds. */
   metricsHost: string;
+  /** `on` (the default): text messages with a link get a preview of its page, fetched by the server; `off`: none. */
+  linkPreviews: 'on' | 'off';
+  /**
+   * Hosts and addresses link previews may reach although they are private or on another port than 80/443:
+   * `host`, `host:port`, an address, `[v6]:port`, `a.b.c.d:port` or a CIDR range (for tests and intranets).
+   */
+  linkPreviewAllow: string[] | undefined;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -92,6 +110,10 @@ export const defaultConfig: ServerConfig = {
   socketBacklog: 2 * 1024 * 1024,
   bodyLimit: 64 * 1024,
   frameLimit: 64 * 1024,
+  uploadLimit: 10 * 1024 * 1024,
+  uploadTypes: DEFAULT_UPLOAD_TYPES,
+  uploadTtlMs: 24 * 3600 * 1000,
+  s3: undefined,
   replayWindow: 1000,
   replayBudget: 5000,
   heartbeatMs: 25_000,
@@ -105,6 +127,8 @@ export const defaultConfig: ServerConfig = {
   metrics: 'off',
   metricsPort: undefined,
   metricsHost: '127.0.0.1',
+  linkPreviews: 'on',
+  linkPreviewAllow: undefined,
 };
 
 type Env = Record<string, string | undefined>;
@@ -137,6 +161,41 @@ function list(value: string | undefined): string[] | undefined {
     .map((item) => item.trim())
     .filter(Boolean);
   return items?.length ? items : undefined;
+}
+
+/** The S3 settings, when `CONFAB_S3_ENDPOINT` is set; throws when one it needs is missing. */
+function s3Config(env: Env): S3Config | undefined {
+  const endpoint = httpUrl('CONFAB_S3_ENDPOINT', env.CONFAB_S3_ENDPOINT);
+  if (!endpoint) return undefined;
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`${name} must be set with CONFAB_S3_ENDPOINT`);
+    return value;
+  };
+  return {
+    endpoint,
+    bucket: required('CONFAB_S3_BUCKET'),
+    region: env.CONFAB_S3_REGION || 'us-east-1',
+    accessKeyId: required('CONFAB_S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('CONFAB_S3_SECRET_ACCESS_KEY'),
+  };
+}
+
+function onOff(name: string, value: string | undefined): 'on' | 'off' {
+  if (!value || value === 'on') return 'on';
+  if (value === 'off') return 'off';
+  throw new Error(`${name} must be "on" or "off", not "${value}"`);
+}
+
+function previewAllowList(value: string | undefined): string[] | undefined {
+  const entries = list(value);
+  if (!entries) return undefined;
+  try {
+    checkAllowList(entries);
+  } catch (error) {
+    throw new Error(`CONFAB_LINK_PREVIEW_ALLOW: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 function metricsExposure(value: string | undefined): ServerConfig['metrics'] {
@@ -172,6 +231,10 @@ export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): 
     socketBacklog: number('CONFAB_SOCKET_BACKLOG', env.CONFAB_SOCKET_BACKLOG, defaultConfig.socketBacklog),
     bodyLimit: number('CONFAB_BODY_LIMIT', env.CONFAB_BODY_LIMIT, defaultConfig.bodyLimit),
     frameLimit: number('CONFAB_FRAME_LIMIT', env.CONFAB_FRAME_LIMIT, defaultConfig.frameLimit),
+    uploadLimit: number('CONFAB_UPLOAD_LIMIT', env.CONFAB_UPLOAD_LIMIT, defaultConfig.uploadLimit),
+    uploadTypes: env.CONFAB_UPLOAD_TYPES ? parseUploadTypes(env.CONFAB_UPLOAD_TYPES) : defaultConfig.uploadTypes,
+    uploadTtlMs: number('CONFAB_UPLOAD_TTL_MS', env.CONFAB_UPLOAD_TTL_MS, defaultConfig.uploadTtlMs),
+    s3: s3Config(env),
     replayWindow: number('CONFAB_REPLAY_WINDOW', env.CONFAB_REPLAY_WINDOW, defaultConfig.replayWindow),
     replayBudget: number('CONFAB_REPLAY_BUDGET', env.CONFAB_REPLAY_BUDGET, defaultConfig.replayBudget),
     heartbeatMs: number('CONFAB_HEARTBEAT_MS', env.CONFAB_HEARTBEAT_MS, defaultConfig.heartbeatMs),
@@ -193,6 +256,8 @@ export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): 
     metrics: metricsExposure(env.CONFAB_METRICS),
     metricsPort: env.CONFAB_METRICS_PORT ? number('CONFAB_METRICS_PORT', env.CONFAB_METRICS_PORT, 0) : undefined,
     metricsHost: env.CONFAB_METRICS_HOST || defaultConfig.metricsHost,
+    linkPreviews: onOff('CONFAB_LINK_PREVIEWS', env.CONFAB_LINK_PREVIEWS),
+    linkPreviewAllow: previewAllowList(env.CONFAB_LINK_PREVIEW_ALLOW),
     ...overrides,
   };
   return { ...config, dataDir: resolve(config.dataDir) };

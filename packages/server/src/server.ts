@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { loadSecret } from './auth/secret.js';
 import { TokenSigner } from './auth/tokens.js';
+import { openBlobStore } from './blobs/open-blob-store.js';
 import { createScaleOut } from './bus/scale-out.js';
 import { defaultConfig, type ServerConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
@@ -15,15 +16,21 @@ import { membersRoutes } from './http/routes/members-routes.js';
 import { messagesRoutes } from './http/routes/messages-routes.js';
 import { opsRoutes } from './http/routes/ops-routes.js';
 import { reactionsRoutes } from './http/routes/reactions-routes.js';
+import { uploadsRoutes } from './http/routes/uploads-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { newId } from './ids.js';
 import { createMetrics } from './metrics.js';
+import { LinkPreviews } from './previews/link-previews.js';
+import { createAddressPolicy } from './previews/safe-address.js';
 import { RateLimiter } from './rate-limit.js';
 import { createSqlRepository } from './repository/sql-repository.js';
+import { sqlUploads } from './repository/sql-uploads.js';
 import { AuthService } from './services/auth-service.js';
 import { ChannelService } from './services/channel-service.js';
 import { MessageService } from './services/message-service.js';
+import { UploadLinks } from './uploads/upload-links.js';
+import { UploadService } from './uploads/upload-service.js';
 import { installGateway } from './ws/gateway.js';
 import { ChannelHub } from './ws/hub.js';
 
@@ -65,11 +72,8 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   const repo = await createSqlRepository(database);
   const scaleOut = await createScaleOut(config, app.log);
   const { bus } = scaleOut;
-  const signer = new TokenSigner(
-    loadSecret(config.jwtSecret, config.dataDir),
-    config.jwksUrl,
-    config.hostTokenMaxTtlSeconds,
-  );
+  const secret = loadSecret(config.jwtSecret, config.dataDir);
+  const signer = new TokenSigner(secret, config.jwksUrl, config.hostTokenMaxTtlSeconds);
   const metrics = createMetrics();
   const publish = async (events: readonly EventFrame[]) => {
     for (const frame of events) await bus.publish({ kind: 'event', frame });
@@ -84,8 +88,26 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   );
   const { sendLimit, writeLimit, authLimit } = scaleOut;
   const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimit);
-  const messages = new MessageService(repo, channels, publish, sendLimit, writeLimit, () =>
-    metrics.messagesStored.inc(),
+  const uploads = new UploadService(sqlUploads(database.db), openBlobStore(config), new UploadLinks(secret), {
+    types: config.uploadTypes,
+    ttlMs: config.uploadTtlMs,
+    writeLimiter: writeLimit,
+    log: app.log,
+  });
+  const previews =
+    config.linkPreviews === 'on'
+      ? new LinkPreviews({ repo, publish, policy: createAddressPolicy(config.linkPreviewAllow), log: app.log })
+      : undefined;
+  const messages = new MessageService(
+    repo,
+    channels,
+    publish,
+    sendLimit,
+    writeLimit,
+    () => metrics.messagesStored.inc(),
+    uploads,
+    (userIds, frame) => bus.publish({ kind: 'mention', userIds, frame }),
+    previews,
   );
 
   app.removeContentTypeParser('text/plain');
@@ -122,11 +144,13 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     auth,
     channels,
     messages,
+    uploads,
     authLimiter: authLimit,
     writeLimiter: writeLimit,
   };
   for (const routes of [authRoutes, usersRoutes, channelsRoutes, membersRoutes, messagesRoutes, reactionsRoutes])
     routes(context);
+  await uploadsRoutes(context, { uploadLimit: config.uploadLimit });
   opsRoutes(app, {
     metrics,
     metricsPublic: config.metrics === 'public',
@@ -137,6 +161,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     replayWindow: config.replayWindow,
     presence: scaleOut.presence,
     gapCheckMs: scaleOut.gapCheckMs,
+    outgoing: uploads.linkedEvent,
   });
   const gateway = await installGateway(app, {
     hub,
@@ -158,10 +183,12 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
 
   await app.listen({ port: config.port, host: config.host }).catch(async (error: unknown) => {
     hub.close();
+    await uploads.close();
     await scaleOut.close();
     await repo.close();
     throw error;
   });
+  uploads.startSweeping();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -189,6 +216,8 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
         await Promise.all([app.close(), metricsListener?.close()]);
         await auth.close();
         hub.close();
+        await previews?.close();
+        await uploads.close();
         await scaleOut.close();
         await repo.close();
       })();

@@ -95,6 +95,7 @@ test('a hidden channel or message answers exactly as one that does not exist', a
     ],
     ['GET', `/api/v1/messages/${messageId}`],
     ['PUT', `/api/v1/messages/${messageId}/reactions/%F0%9F%91%8D`],
+    ['DELETE', `/api/v1/messages/${messageId}/preview`],
   ];
   const answer = async ([method, path, json]: [string, string, unknown?]) => {
     const reply = await kit.http.request<Problem>(method, path, { token: nonMember.token, ...(json ? { json } : {}) });

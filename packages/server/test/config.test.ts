@@ -12,6 +12,7 @@ import {
   refusedStatus,
 } from '@confab/conformance';
 import type { EventPage, Message, Problem, WsTicket } from '@confab/protocol';
+import { configFromEnv } from '../src/index.js';
 import { kitFor } from './support/kit.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -135,4 +136,50 @@ test('ticketTtlSeconds 1: a ticket used after it expired is refused with 401', a
   const { ticket, expiresAt } = expectStatus(await http.post<WsTicket>('/api/v1/auth/ws-ticket', alice.token), 200);
   await delay(Math.max(0, Date.parse(expiresAt) - Date.now()) + 50);
   assert.equal(await refusedStatus(server.url, ticket, transcript, frameTimeoutMs), 401);
+});
+
+test('CONFAB_LINK_PREVIEWS and CONFAB_LINK_PREVIEW_ALLOW: on by default, off when asked; malformed values are refused', () => {
+  assert.deepEqual([configFromEnv({}).linkPreviews, configFromEnv({}).linkPreviewAllow], ['on', undefined]);
+  const config = configFromEnv({
+    CONFAB_LINK_PREVIEWS: 'off',
+    CONFAB_LINK_PREVIEW_ALLOW: '127.0.0.1:8080, wiki.intranet ,10.0.0.0/8,[::1]:9000',
+  });
+  assert.equal(config.linkPreviews, 'off');
+  assert.deepEqual(config.linkPreviewAllow, ['127.0.0.1:8080', 'wiki.intranet', '10.0.0.0/8', '[::1]:9000']);
+  assert.throws(() => configFromEnv({ CONFAB_LINK_PREVIEWS: 'yes' }), /CONFAB_LINK_PREVIEWS must be "on" or "off"/);
+  assert.throws(() => configFromEnv({ CONFAB_LINK_PREVIEW_ALLOW: 'host:99999' }), /CONFAB_LINK_PREVIEW_ALLOW/);
+});
+
+test('CONFAB_UPLOAD_LIMIT, CONFAB_UPLOAD_TYPES, CONFAB_UPLOAD_TTL_MS and CONFAB_S3_*: defaults, values, refusals', () => {
+  const defaults = configFromEnv({});
+  assert.equal(defaults.uploadLimit, 10 * 1024 * 1024);
+  assert.equal(defaults.uploadTtlMs, 24 * 3600 * 1000);
+  assert.deepEqual(
+    [...defaults.uploadTypes],
+    ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'video/mp4', 'video/webm'],
+  );
+  assert.equal(defaults.s3, undefined);
+  const set = configFromEnv({
+    CONFAB_UPLOAD_LIMIT: '2048',
+    CONFAB_UPLOAD_TYPES: 'png, jpg,text/plain,application/x-custom',
+    CONFAB_UPLOAD_TTL_MS: '60000',
+    CONFAB_S3_ENDPOINT: 'http://127.0.0.1:9000',
+    CONFAB_S3_BUCKET: 'uploads',
+    CONFAB_S3_ACCESS_KEY_ID: 'id',
+    CONFAB_S3_SECRET_ACCESS_KEY: 'secret',
+  });
+  assert.equal(set.uploadLimit, 2048);
+  assert.deepEqual(set.uploadTypes, ['image/png', 'image/jpeg', 'text/plain', 'application/x-custom']);
+  assert.equal(set.uploadTtlMs, 60_000);
+  assert.deepEqual(set.s3, {
+    endpoint: 'http://127.0.0.1:9000',
+    bucket: 'uploads',
+    region: 'us-east-1',
+    accessKeyId: 'id',
+    secretAccessKey: 'secret',
+  });
+  assert.throws(() => configFromEnv({ CONFAB_UPLOAD_TYPES: 'png,exe' }), /CONFAB_UPLOAD_TYPES: "exe"/);
+  assert.throws(() => configFromEnv({ CONFAB_UPLOAD_LIMIT: 'ten' }), /CONFAB_UPLOAD_LIMIT/);
+  assert.throws(() => configFromEnv({ CONFAB_S3_ENDPOINT: 'http://s3.local' }), /CONFAB_S3_BUCKET must be set/);
+  assert.throws(() => configFromEnv({ CONFAB_S3_ENDPOINT: 's3.local', CONFAB_S3_BUCKET: 'b' }), /CONFAB_S3_ENDPOINT/);
 });

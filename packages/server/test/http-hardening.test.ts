@@ -264,6 +264,17 @@ const recipes: Record<string, (kit: Kit, user: KitUser) => Promise<Attempt>> = {
     const message = await fixtures.post(user, (await fixtures.channel(user)).id, 'unreact');
     return () => http.delete(`/api/v1/messages/${message.id}/reactions/${encodeURIComponent('👍')}`, user.token);
   },
+  removePreview: async ({ http, fixtures }, user) => {
+    const message = await fixtures.post(user, (await fixtures.channel(user)).id, 'no link, no preview');
+    return () => http.delete(`/api/v1/messages/${message.id}/preview`, user.token);
+  },
+  createUpload:
+    async ({ http }, user) =>
+    () => {
+      const form = new FormData();
+      form.append('file', new Blob(['plain words'], { type: 'text/plain' }), 'note.txt');
+      return http.request('POST', '/api/v1/uploads', { token: user.token, form });
+    },
 };
 
 test('every write of the contract declares 429, and there is a recipe below to prove the server answers it', () => {

@@ -6,11 +6,13 @@ import { errorChecks } from './errors.js';
 import { frameChecks } from './frames.js';
 import { hostTokenChecks } from './host-tokens.js';
 import { limitChecks } from './limits.js';
+import { mentionChecks } from './mentions.js';
 import { messageChecks, reactionChecks, threadChecks } from './messages.js';
 import { opsChecks, presenceChecks, typingChecks } from './optional.js';
 import { paginationChecks } from './pagination.js';
 import { orderingChecks, replayChecks } from './replay.js';
 import { socketChecks, ticketChecks } from './socket.js';
+import { uploadChecks } from './uploads.js';
 
 /** Every check of the kit, in report order: required areas first, then the optional ones. */
 export const allChecks: readonly Check[] = [
@@ -32,5 +34,7 @@ export const allChecks: readonly Check[] = [
   ...hostTokenChecks,
   ...typingChecks,
   ...presenceChecks,
+  ...uploadChecks,
+  ...mentionChecks,
   ...opsChecks,
 ];

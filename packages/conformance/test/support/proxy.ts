@@ -33,7 +33,8 @@ export const dropNthEvent =
 
 /**
  * Swaps the `nth` `event` frame of each socket with the event right after it. When no event follows
- * (another frame does, or nothing within 100 ms), the held frame is delivered unchanged.
+ * (another frame does, or nothing within 2 s — long enough for the next event on a loaded machine), the held
+ * frame is delivered unchanged.
  */
 export const swapNthEvent =
   (nth: number): FrameFilter =>
@@ -55,7 +56,7 @@ export const swapNthEvent =
         deliver(previous);
       }
       if (event && events === nth) {
-        held = { frame, timer: setTimeout(() => deliver(frame), 100) };
+        held = { frame, timer: setTimeout(() => deliver(frame), 2000) };
         held.timer.unref();
         return;
       }

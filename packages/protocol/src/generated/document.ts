@@ -1685,7 +1685,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "getUpload",
         "summary": "An upload, with a freshly signed link",
-        "description": "For its uploader, and for members of a channel where a message references it.",
+        "description": "For its uploader, and for whoever may read a message that references it: the members of the channel,\nand for a public channel anyone signed in (as for the channel's messages). Anyone else gets 404.\n",
         "responses": {
           "200": {
             "description": "The upload.",
@@ -1724,7 +1724,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "getUploadContent",
         "summary": "The bytes of an upload, through a signed link",
-        "description": "The `url` of an `Upload` (or of a message body that references one) points here. It needs no\n`Authorization` header, so `<img src>` works: `expires` and `signature` (an HMAC with the deployment's\nsecret, valid on every process) are the permission. Links are minted only for the uploader and for\nmembers of a channel where the upload was posted, and they expire. Served with\n`X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`; anything but an image or\na video comes with `Content-Disposition: attachment`.\n",
+        "description": "The `url` of an `Upload` (or of a message body that references one) points here. It needs no\n`Authorization` header, so `<img src>` works: `expires` and `signature` (an HMAC with the deployment's\nsecret, valid on every process) are the permission. Links are minted only for the uploader and for\nreaders of a message that references the upload, and they expire. Served with\n`X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`; anything but an image or\na video comes with `Content-Disposition: attachment`.\n",
         "security": [],
         "parameters": [
           {
@@ -1764,10 +1764,9 @@ export const openapiDocument: Record<string, unknown> = {
               }
             },
             "content": {
-              "application/octet-stream": {
+              "*/*": {
                 "schema": {
-                  "type": "string",
-                  "contentMediaType": "application/octet-stream"
+                  "description": "The bytes, with the type read from them when the file was uploaded (`Upload.contentType`)."
                 }
               }
             }

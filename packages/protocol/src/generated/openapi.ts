@@ -517,7 +517,8 @@ export type paths = {
         };
         /**
          * An upload, with a freshly signed link
-         * @description For its uploader, and for members of a channel where a message references it.
+         * @description For its uploader, and for whoever may read a message that references it: the members of the channel,
+         *     and for a public channel anyone signed in (as for the channel's messages). Anyone else gets 404.
          */
         get: operations["getUpload"];
         put?: never;
@@ -542,7 +543,7 @@ export type paths = {
          * @description The `url` of an `Upload` (or of a message body that references one) points here. It needs no
          *     `Authorization` header, so `<img src>` works: `expires` and `signature` (an HMAC with the deployment's
          *     secret, valid on every process) are the permission. Links are minted only for the uploader and for
-         *     members of a channel where the upload was posted, and they expire. Served with
+         *     readers of a message that references the upload, and they expire. Served with
          *     `X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`; anything but an image or
          *     a video comes with `Content-Disposition: attachment`.
          */
@@ -2458,7 +2459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "*/*": unknown;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,4 +1,4 @@
-import type { AddedFrame, EventFrame, PresenceFrame, TypingServerFrame } from '@confab/protocol';
+import type { AddedFrame, EventFrame, MentionFrame, PresenceFrame, TypingServerFrame } from '@confab/protocol';
 
 /** What one server process tells the others (and itself) about a channel, or about one user. */
 export type BusMessage =
@@ -7,6 +7,8 @@ export type BusMessage =
   | { kind: 'presence'; frame: PresenceFrame }
   | { kind: 'channel-deleted'; channelId: string }
   | { kind: 'added'; userId: string; frame: AddedFrame }
+  /** A new message mentions these users (for `@channel`, every member but the author): to all their sockets. */
+  | { kind: 'mention'; userIds: string[]; frame: MentionFrame }
   /** Every session of the user ended (sign out everywhere, password change): their sockets close. */
   | { kind: 'signed-out'; userId: string };
 

@@ -152,6 +152,71 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_uploads': {
+    // Uploads, and which message references which upload (in which channel): members of those channels may
+    // fetch it; an upload no message references is swept after a while. Posts go with their message.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('width', 'integer')
+        .addColumn('height', 'integer')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'text')
+        .execute();
+      await db.schema.createIndex('uploads_by_created').on('uploads').columns(['created_at']).execute();
+      await db.schema
+        .createTable('upload_posts')
+        .addColumn('upload_id', 'text', (c) => c.notNull().references('uploads.id').onDelete('cascade'))
+        .addColumn('message_id', 'text', (c) => c.notNull().references('messages.id').onDelete('cascade'))
+        .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('upload_posts_pk', ['upload_id', 'message_id'])
+        .execute();
+      await db.schema.createIndex('upload_posts_by_message').on('upload_posts').columns(['message_id']).execute();
+    },
+  },
+  '0006_mentions_previews': {
+    // Mentions: the ids on the message (JSON) and `@channel`, plus one row per mentioned user so that a
+    // channel's unread mentions are counted from an index. Link previews: the preview (JSON) and whether
+    // the author removed it (then it is never fetched again).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('messages')
+        .addColumn('mentions', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+      await db.schema
+        .alterTable('messages')
+        .addColumn('mentions_channel', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('messages').addColumn('preview', 'text').execute();
+      await db.schema
+        .alterTable('messages')
+        .addColumn('preview_removed', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createIndex('messages_channel_mentions')
+        .on('messages')
+        .columns(['channel_id', 'mentions_channel', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('mentions')
+        .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull().references('messages.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('mentions_pk', ['message_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('mentions_by_user')
+        .on('mentions')
+        .columns(['user_id', 'channel_id', 'seq'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

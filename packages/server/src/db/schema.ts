@@ -68,7 +68,34 @@ export interface Database {
     created_at: string;
     edited_at: string | null;
     deleted_at: string | null;
+    /** JSON array of the mentioned users' ids. */
+    mentions: string;
+    /** 1 when the message mentions `@channel`, else 0. */
+    mentions_channel: number;
+    /** JSON of the link preview; null when there is none. */
+    preview: string | null;
+    /** 1 once the author removed the preview: it is never fetched again. */
+    preview_removed: number;
   };
+  /** One row per user a message mentions, for counting a channel's unread mentions. */
+  mentions: { channel_id: string; user_id: string; seq: number; message_id: string };
   reactions: { message_id: string; user_id: string; emoji: string; created_at: string };
   events: { channel_id: string; seq: number; kind: string; data: string; created_at: string };
+  /** Files users uploaded; the bytes are in the blob store under `id`. */
+  uploads: {
+    id: string;
+    owner_id: string;
+    /** The client's file name, made safe. */
+    name: string;
+    /** The type read from the bytes. */
+    content_type: string;
+    size: number;
+    width: number | null;
+    height: number | null;
+    created_at: string;
+    /** When a message about to reference it last claimed it; the sweep spares it for a while after. */
+    claimed_at: string | null;
+  };
+  /** Which message references which upload, in which channel: the channel's members may fetch it. */
+  upload_posts: { upload_id: string; message_id: string; channel_id: string };
 }

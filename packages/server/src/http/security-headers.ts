@@ -23,8 +23,9 @@ function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
 
 /**
  * A Content-Security-Policy for a page of our own: scripts and styles from this origin plus the page's own
- * inline blocks (by hash, so nothing injected runs), the API and socket on this origin, images from
- * anywhere (avatars and image messages are URLs users choose), and no framing, plugins or `<base>` tricks.
+ * inline blocks (by hash, so nothing injected runs), the API and socket on this origin, images and video from
+ * anywhere (avatars, image and video messages, link previews are URLs users choose; uploads are served here),
+ * and no framing, plugins or `<base>` tricks.
  * No inline style attributes either: the elements set styles through the CSSOM, which CSP allows.
  */
 export function pagePolicy(html: string): string {
@@ -33,6 +34,7 @@ export function pagePolicy(html: string): string {
     `script-src 'self' ${inlineHashes(html, 'script').join(' ')}`.trim(),
     `style-src 'self' ${inlineHashes(html, 'style').join(' ')}`.trim(),
     'img-src * data: blob:',
+    'media-src * blob:',
     "connect-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",

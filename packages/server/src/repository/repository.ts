@@ -2,6 +2,7 @@ import type {
   Channel,
   EventFrame,
   EventKind,
+  LinkPreview,
   Member,
   Message,
   MessageBody,
@@ -44,6 +45,8 @@ export interface ChannelView extends ChannelRecord {
   role: Role | null;
   lastReadSeq: number | null;
   unreadCount: number | null;
+  /** Messages by others after the read marker that mention the viewer or `@channel` (members only). */
+  unreadMentionCount: number | null;
   /** For direct channels: the two members. */
   directMembers: User[] | null;
 }
@@ -77,6 +80,9 @@ export interface NewMessage {
   clientMessageId: string;
   body: MessageBody;
   parentId: string | null;
+  /** The mentioned members' ids (resolved by the service). */
+  mentions: string[];
+  mentionsChannel: boolean;
 }
 
 /** An event to append to a channel's log. */
@@ -159,10 +165,29 @@ export interface ChatRepository {
   sendMessage(input: NewMessage): Promise<Committed<{ message: Message; created: boolean }>>;
   getMessage(id: string): Promise<Message | undefined>;
   pageMessages(channelId: string, parentId: string | null, query: PageQuery): Promise<SeqPage>;
-  editMessage(id: string, body: MessageBody): Promise<Committed<Message>>;
+  /** Replaces a message's body and mentions; `clearPreview` drops a preview that no longer fits its text. */
+  editMessage(
+    id: string,
+    body: MessageBody,
+    edit: { mentions: string[]; mentionsChannel: boolean; clearPreview: boolean },
+  ): Promise<Committed<Message>>;
   deleteMessage(id: string): Promise<Committed<Message>>;
   addReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
   removeReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
+  /**
+   * Stores a link preview with a `message:updated` event, if the message still `wants` it: not deleted, its
+   * preview not removed by the author, and `wants` holds for it (e.g. its first link is still the same).
+   */
+  setPreview(messageId: string, preview: LinkPreview, wants: (message: Message) => boolean): Promise<Committed<void>>;
+  /** Removes a message's preview for good (a `message:updated` event when there was one). */
+  removePreview(messageId: string): Promise<Committed<Message>>;
+  /** The members of a channel among `userIds` or with one of `usernames` (lower case, matched ignoring case). */
+  membersAmong(
+    channelId: string,
+    among: { userIds: readonly string[]; usernames: readonly string[] },
+  ): Promise<{ id: string; username: string }[]>;
+  /** Every member's id. */
+  memberIds(channelId: string): Promise<string[]>;
   // the event log
   headSeq(channelId: string): Promise<number | undefined>;
   /** Events with `afterSeq < seq <= uptoSeq`, ascending. */

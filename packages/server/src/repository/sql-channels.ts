@@ -72,9 +72,39 @@ export function sqlChannels(db: Db) {
           .where('u.parent_id', 'is', null)
           .where('u.deleted_at', 'is', null)
           .as('unread_count'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('mentions as x')
+          .innerJoin('messages as xm', 'xm.id', 'x.message_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('x.user_id', '=', viewerId)
+          .whereRef('x.channel_id', '=', 'c.id')
+          .whereRef('x.seq', '>', 'm.last_read_seq')
+          .where('xm.mentions_channel', '=', 0)
+          .where('xm.deleted_at', 'is', null)
+          .as('unread_mentions'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('messages as cm')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('cm.channel_id', '=', 'c.id')
+          .where('cm.mentions_channel', '=', 1)
+          .whereRef('cm.seq', '>', 'm.last_read_seq')
+          .where('cm.author_id', '!=', viewerId)
+          .where('cm.deleted_at', 'is', null)
+          .as('unread_channel_mentions'),
       );
 
-  type ViewRow = ChannelRow & { role: Role | null; last_read_seq: number | null; unread_count: number | string | null };
+  type Count = number | string | bigint | null;
+  type ViewRow = ChannelRow & {
+    role: Role | null;
+    last_read_seq: number | null;
+    unread_count: Count;
+    unread_mentions: Count;
+    unread_channel_mentions: Count;
+  };
 
   const toViews = async (rows: ViewRow[]): Promise<ChannelView[]> => {
     const directIds = rows.filter((r) => r.visibility === 'direct').map((r) => r.id);
@@ -94,6 +124,7 @@ export function sqlChannels(db: Db) {
       role: row.role ?? null,
       lastReadSeq: row.role ? Number(row.last_read_seq) : null,
       unreadCount: row.role ? Number(row.unread_count ?? 0) : null,
+      unreadMentionCount: row.role ? Number(row.unread_mentions ?? 0) + Number(row.unread_channel_mentions ?? 0) : null,
       directMembers: directMembers.get(row.id) ?? null,
     }));
   };
@@ -220,6 +251,7 @@ export function sqlChannels(db: Db) {
       await db.transaction().execute(async (trx) => {
         const messageIds = trx.selectFrom('messages').select('id').where('channel_id', '=', id);
         await trx.deleteFrom('reactions').where('message_id', 'in', messageIds).execute();
+        await trx.deleteFrom('mentions').where('channel_id', '=', id).execute();
         await trx.deleteFrom('messages').where('channel_id', '=', id).execute();
         await trx.deleteFrom('events').where('channel_id', '=', id).execute();
         await trx.deleteFrom('members').where('channel_id', '=', id).execute();
@@ -264,6 +296,25 @@ export function sqlChannels(db: Db) {
         .limit(limit)
         .execute();
       return rows.map((row) => ({ user: toUser(row), role: row.role, joinedAt: row.joined_at }));
+    },
+    async membersAmong(channelId: string, among: { userIds: readonly string[]; usernames: readonly string[] }) {
+      if (among.userIds.length === 0 && among.usernames.length === 0) return [];
+      return db
+        .selectFrom('members')
+        .innerJoin('users', 'users.id', 'members.user_id')
+        .select(['users.id', 'users.username'])
+        .where('members.channel_id', '=', channelId)
+        .where((eb) =>
+          eb.or([
+            ...(among.userIds.length ? [eb('users.id', 'in', among.userIds)] : []),
+            ...(among.usernames.length ? [eb(eb.fn('lower', ['users.username']), 'in', among.usernames)] : []),
+          ]),
+        )
+        .execute();
+    },
+    async memberIds(channelId: string) {
+      const rows = await db.selectFrom('members').select('user_id').where('channel_id', '=', channelId).execute();
+      return rows.map((row) => row.user_id);
     },
     async markRead(channelId: string, userId: string, seq: number) {
       const channel = await getRecord(channelId);

@@ -1,4 +1,4 @@
-import type { EventFrame, Message, MessageBody } from '@confab/protocol';
+import type { EventFrame, LinkPreview, Message, MessageBody } from '@confab/protocol';
 import { sql } from 'kysely';
 import { newId } from '../ids.js';
 import type { ChatRepository, Committed, NewMessage, PageQuery, SeqPage } from './repository.js';
@@ -42,11 +42,15 @@ const sendSql = {
       last_seq: number | string;
     }>`update "channels" set "last_seq" = "last_seq" + ${count}, "last_message_at" = ${at} where "id" = ${channelId} returning "last_seq"`,
   insertMessages: (rows: NewRow[], at: string) =>
-    sql`insert into "messages" ("id", "channel_id", "seq", "author_id", "client_message_id", "parent_id", "body", "reply_count", "last_reply_at", "created_at", "edited_at", "deleted_at") values ${sql.join(
+    sql`insert into "messages" ("id", "channel_id", "seq", "author_id", "client_message_id", "parent_id", "body", "reply_count", "last_reply_at", "created_at", "edited_at", "deleted_at", "mentions", "mentions_channel") values ${sql.join(
       rows.map(
         ({ input, id, seq, body }) =>
-          sql`(${id}, ${input.channelId}, ${seq}, ${input.authorId}, ${input.clientMessageId}, ${input.parentId}, ${body}, 0, null, ${at}, null, null)`,
+          sql`(${id}, ${input.channelId}, ${seq}, ${input.authorId}, ${input.clientMessageId}, ${input.parentId}, ${body}, 0, null, ${at}, null, null, ${JSON.stringify(input.mentions)}, ${input.mentionsChannel ? 1 : 0})`,
       ),
+    )}`,
+  insertMentions: (rows: { channelId: string; userId: string; seq: number; messageId: string }[]) =>
+    sql`insert into "mentions" ("channel_id", "user_id", "seq", "message_id") values ${sql.join(
+      rows.map((row) => sql`(${row.channelId}, ${row.userId}, ${row.seq}, ${row.messageId})`),
     )}`,
   authors: (ids: string[]) =>
     sql<AuthorRow>`select "id", "username", "display_name", "avatar_url" from "users" where "id" in (${sql.join(ids)})`,
@@ -74,6 +78,10 @@ export function sqlMessages(db: Db) {
     const first = Number(taken.last_seq) - inputs.length + 1;
     const rows = inputs.map((input, i) => ({ input, id: newId(), seq: first + i, body: JSON.stringify(input.body) }));
     await sendSql.insertMessages(rows, at).execute(trx);
+    const mentioned = rows.flatMap(({ input, id, seq }) =>
+      input.mentions.map((userId) => ({ channelId, userId, seq, messageId: id })),
+    );
+    if (mentioned.length > 0) await sendSql.insertMentions(mentioned).execute(trx);
     const authorIds = [...new Set(inputs.map((input) => input.authorId))];
     const authors = new Map((await sendSql.authors(authorIds).execute(trx)).rows.map((row) => [row.id, toUser(row)]));
     // What loadMessages would read back: a new message has no reactions, replies or edits yet.
@@ -94,6 +102,9 @@ export function sqlMessages(db: Db) {
         createdAt: at,
         editedAt: null,
         deletedAt: null,
+        mentions: input.mentions,
+        mentionsChannel: input.mentionsChannel,
+        preview: null,
       };
     });
     const events = messages.map(
@@ -309,13 +320,27 @@ export function sqlMessages(db: Db) {
       return (await loadMessages(db, [id]))[0];
     },
     pageMessages: page,
-    editMessage(id: string, body: MessageBody) {
-      return change(id, async (trx) => {
-        await trx
+    editMessage(
+      id: string,
+      body: MessageBody,
+      edit: { mentions: string[]; mentionsChannel: boolean; clearPreview: boolean },
+    ) {
+      return change(id, async (trx, channelId) => {
+        const { seq } = await trx
           .updateTable('messages')
-          .set({ body: JSON.stringify(body), edited_at: now() })
+          .set({
+            body: JSON.stringify(body),
+            edited_at: now(),
+            mentions: JSON.stringify(edit.mentions),
+            mentions_channel: edit.mentionsChannel ? 1 : 0,
+            ...(edit.clearPreview ? { preview: null } : {}),
+          })
           .where('id', '=', id)
-          .execute();
+          .returning('seq')
+          .executeTakeFirstOrThrow();
+        await trx.deleteFrom('mentions').where('message_id', '=', id).execute();
+        const rows = edit.mentions.map((userId) => ({ channelId, userId, seq: Number(seq), messageId: id }));
+        if (rows.length > 0) await sendSql.insertMentions(rows).execute(trx);
         return 'message:updated';
       });
     },
@@ -323,12 +348,13 @@ export function sqlMessages(db: Db) {
       return change(id, async (trx) => {
         const result = await trx
           .updateTable('messages')
-          .set({ body: null, deleted_at: now() })
+          .set({ body: null, deleted_at: now(), mentions: '[]', mentions_channel: 0, preview: null })
           .where('id', '=', id)
           .where('deleted_at', 'is', null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return null;
         await trx.deleteFrom('reactions').where('message_id', '=', id).execute();
+        await trx.deleteFrom('mentions').where('message_id', '=', id).execute();
         return 'message:deleted';
       });
     },
@@ -360,6 +386,43 @@ export function sqlMessages(db: Db) {
         },
         { emoji, userId },
       );
+    },
+    async setPreview(messageId: string, preview: LinkPreview, wants: (message: Message) => boolean) {
+      return db.transaction().execute(async (trx): Promise<Committed<void>> => {
+        const row = await trx
+          .selectFrom('messages')
+          .select(['channel_id', 'preview_removed'])
+          .where('id', '=', messageId)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        const [current] = row && !row.preview_removed ? await loadMessages(trx, [messageId]) : [];
+        if (!row || !current || !wants(current)) return { value: undefined, events: [] };
+        await trx
+          .updateTable('messages')
+          .set({ preview: JSON.stringify(preview) })
+          .where('id', '=', messageId)
+          .execute();
+        const [message] = await loadMessages(trx, [messageId]);
+        const events = await appendEvents(trx, row.channel_id, [
+          { kind: 'message:updated', data: { message: message! } },
+        ]);
+        return { value: undefined, events };
+      });
+    },
+    removePreview(messageId: string) {
+      return change(messageId, async (trx) => {
+        const before = await trx
+          .selectFrom('messages')
+          .select('preview')
+          .where('id', '=', messageId)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('messages')
+          .set({ preview: null, preview_removed: 1 })
+          .where('id', '=', messageId)
+          .execute();
+        return before.preview === null ? null : 'message:updated';
+      });
     },
     async headSeq(channelId: string) {
       const row = await db.selectFrom('channels').select('last_seq').where('id', '=', channelId).executeTakeFirst();

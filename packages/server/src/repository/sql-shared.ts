@@ -1,4 +1,4 @@
-import type { EventFrame, Message, MessageBody, User } from '@confab/protocol';
+import type { EventFrame, LinkPreview, Message, MessageBody, User } from '@confab/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { NewEvent } from './repository.js';
@@ -72,6 +72,9 @@ function toMessage(
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    mentions: JSON.parse(row.mentions) as string[],
+    mentionsChannel: Boolean(row.mentions_channel),
+    preview: row.preview === null ? null : (JSON.parse(row.preview) as LinkPreview),
   };
 }
 

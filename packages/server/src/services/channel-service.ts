@@ -30,7 +30,13 @@ export function toChannel(view: ChannelView, viewerId: string): Channel {
     memberCount: view.memberCount,
     role: view.role,
     ...(other && view.visibility === 'direct' ? { directWith: other } : {}),
-    ...(view.role ? { unreadCount: view.unreadCount ?? 0, lastReadSeq: view.lastReadSeq ?? 0 } : {}),
+    ...(view.role
+      ? {
+          unreadCount: view.unreadCount ?? 0,
+          lastReadSeq: view.lastReadSeq ?? 0,
+          unreadMentionCount: view.unreadMentionCount ?? 0,
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,11 @@
-import type { Message, MessageBody, MessagePage } from '@confab/protocol';
+import type { MentionFrame, Message, MessageBody, MessagePage } from '@confab/protocol';
 import { ChatError } from '../errors.js';
+import { resolveMentions } from '../mentions/resolve-mentions.js';
+import { firstLink } from '../previews/first-link.js';
+import type { LinkPreviews } from '../previews/link-previews.js';
 import type { SharedRateLimit } from '../rate-limit.js';
 import type { ChannelView, ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
+import { type UploadService, uploadIdOf } from '../uploads/upload-service.js';
 import { type Actor, requireScope } from './actor.js';
 import { type ChannelService, requireMember } from './channel-service.js';
 import { decodeSeqCursor, seqCursor } from './cursors.js';
@@ -37,7 +41,17 @@ export class MessageService {
     /** Edits, deletes and reactions, per user. */
     private readonly writeLimiter: SharedRateLimit,
     private readonly onStored: (message: Message) => void,
+    /** Checks and fills in bodies that reference uploads, and signs their links on the way out. */
+    private readonly uploads: Pick<UploadService, 'prepare' | 'posted' | 'linked'>,
+    /** Hands a `mention` frame to every socket of the users (through the bus, once per message). */
+    private readonly mentioned: (userIds: string[], frame: MentionFrame) => Promise<void>,
+    /** Fetches link previews in the background; undefined when they are off. */
+    private readonly previews: Pick<LinkPreviews, 'consider'> | undefined,
   ) {}
+
+  #linkedPage(page: MessagePage): MessagePage {
+    return { ...page, items: page.items.map(this.uploads.linked) };
+  }
 
   async #pageQuery(params: PageParams, scopeCheck: (m: Message) => boolean): Promise<PageQuery> {
     const given = [params.before, params.after, params.around].filter((v) => v !== undefined);
@@ -56,17 +70,17 @@ export class MessageService {
   async list(actor: Actor, channelId: string, params: PageParams): Promise<MessagePage> {
     await this.channels.readable(actor, channelId);
     const query = await this.#pageQuery(params, (m) => m.channelId === channelId && m.parentId === null);
-    return toPage(await this.repo.pageMessages(channelId, null, query));
+    return this.#linkedPage(toPage(await this.repo.pageMessages(channelId, null, query)));
   }
 
   async replies(actor: Actor, parentId: string, params: PageParams): Promise<MessagePage> {
     const parent = await this.get(actor, parentId);
     const query = await this.#pageQuery(params, (m) => m.parentId === parentId);
-    return toPage(await this.repo.pageMessages(parent.channelId, parentId, query));
+    return this.#linkedPage(toPage(await this.repo.pageMessages(parent.channelId, parentId, query)));
   }
 
   async get(actor: Actor, messageId: string): Promise<Message> {
-    return (await this.#located(actor, messageId)).message;
+    return this.uploads.linked((await this.#located(actor, messageId)).message);
   }
 
   /** A message the actor may read, with its channel as the actor sees it. */
@@ -102,7 +116,13 @@ export class MessageService {
   async send(
     actor: Actor,
     channelId: string,
-    input: { clientMessageId: string; body: MessageBody; parentId?: string | undefined },
+    input: {
+      clientMessageId: string;
+      body: MessageBody;
+      parentId?: string | undefined;
+      /** Users to mention besides the `@username`s of the text; each must be a member. */
+      mentions?: string[] | undefined;
+    },
   ): Promise<{ message: Message; created: boolean }> {
     await this.#mayPost(actor, channelId);
     await this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
@@ -113,16 +133,36 @@ export class MessageService {
       if (parent.parentId !== null)
         throw new ChatError('invalid_request', "Reply to the thread's first message; threads are one level deep.");
     }
+    const body = await this.uploads.prepare(actor, input.body);
+    const mentions = await resolveMentions(this.repo, channelId, actor.user.id, body, input.mentions);
     const { value, events } = await this.repo.sendMessage({
       channelId,
       authorId: actor.user.id,
       clientMessageId: input.clientMessageId,
-      body: input.body,
+      body,
       parentId: input.parentId ?? null,
+      ...mentions,
     });
     if (value.created) this.onStored(value.message);
+    if (uploadIdOf(body) !== undefined) await this.uploads.posted(value.message);
     await this.publish(events);
-    return value;
+    if (value.created) await this.#created(value.message);
+    return { ...value, message: this.uploads.linked(value.message) };
+  }
+
+  /** After a new message is committed: its link preview is queued, and the users it mentions are told. */
+  async #created(message: Message): Promise<void> {
+    this.previews?.consider(message);
+    const named = message.mentions ?? [];
+    if (named.length === 0 && !message.mentionsChannel) return;
+    const everyone = message.mentionsChannel ? await this.repo.memberIds(message.channelId) : [];
+    const userIds = [...new Set([...named, ...everyone])].filter((id) => id !== message.author.id);
+    if (userIds.length === 0) return;
+    await this.mentioned(userIds, {
+      type: 'mention',
+      channelId: message.channelId,
+      message: this.uploads.linked(message),
+    });
   }
 
   async #own(actor: Actor, messageId: string): Promise<Message> {
@@ -135,15 +175,33 @@ export class MessageService {
     await this.writeLimiter.spend(actor.user.id, 'Too many edits; slow down.');
     const message = await this.#own(actor, messageId);
     if (message.deletedAt) throw new ChatError('conflict', 'A deleted message cannot be edited.');
-    const { value, events } = await this.repo.editMessage(messageId, body);
+    const stored = await this.uploads.prepare(actor, body);
+    const mentions = await resolveMentions(this.repo, message.channelId, actor.user.id, stored);
+    const linkChanged = firstLink(stored) !== firstLink(message.body);
+    const { value, events } = await this.repo.editMessage(messageId, stored, {
+      ...mentions,
+      clearPreview: linkChanged && message.preview != null,
+    });
+    if (uploadIdOf(message.body) !== undefined || uploadIdOf(stored) !== undefined) await this.uploads.posted(value);
     await this.publish(events);
-    return value;
+    if (linkChanged) this.previews?.consider(value);
+    return this.uploads.linked(value);
+  }
+
+  /** Removes a message's link preview for good (its author only). */
+  async removePreview(actor: Actor, messageId: string): Promise<Message> {
+    await this.writeLimiter.spend(actor.user.id, 'Too many changes; slow down.');
+    await this.#own(actor, messageId);
+    const { value, events } = await this.repo.removePreview(messageId);
+    await this.publish(events);
+    return this.uploads.linked(value);
   }
 
   async delete(actor: Actor, messageId: string): Promise<Message> {
     await this.writeLimiter.spend(actor.user.id, 'Too many deletions; slow down.');
-    await this.#own(actor, messageId);
+    const message = await this.#own(actor, messageId);
     const { value, events } = await this.repo.deleteMessage(messageId);
+    if (uploadIdOf(message.body) !== undefined) await this.uploads.posted(value);
     await this.publish(events);
     return value;
   }
@@ -156,6 +214,6 @@ export class MessageService {
       ? await this.repo.addReaction(messageId, actor.user.id, emoji)
       : await this.repo.removeReaction(messageId, actor.user.id, emoji);
     await this.publish(events);
-    return value;
+    return this.uploads.linked(value);
   }
 }

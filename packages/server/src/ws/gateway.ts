@@ -1,3 +1,4 @@
+import type { ServerFrame } from '@confab/protocol';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ChatError } from '../errors.js';
@@ -15,8 +16,8 @@ const SIGNED_OUT = 4001;
 /**
  * The socket endpoint `GET /api/v1/ws?ticket=…`: checks the Origin, spends the ticket and holds the user
  * to `maxSocketsPerUser` before the upgrade, then runs a {@link Session} per socket and drops sockets that
- * stay silent for two heartbeats. Frames meant for a user rather than a channel (`added`) go to every
- * socket of that user; when the user signs out everywhere, those sockets close.
+ * stay silent for two heartbeats. Frames meant for a user rather than a channel (`added`, `mention`) go to
+ * every socket of that user, subscribed or not; when the user signs out everywhere, those sockets close.
  */
 export async function installGateway(
   app: FastifyInstance,
@@ -44,8 +45,16 @@ export async function installGateway(
       else upgrading.delete(userId);
     };
   };
+  /** Sends one frame, serialized once, to every socket of these users that this process holds. */
+  const sendToUsers = (userIds: readonly string[], frame: ServerFrame) => {
+    const reached = userIds.flatMap((userId) => [...(byUser.get(userId) ?? [])]);
+    if (reached.length === 0) return;
+    const data = Buffer.from(JSON.stringify(frame));
+    for (const session of reached) session.sendText(data);
+  };
   const stopListening = deps.bus.subscribe((message) => {
     if (message.kind === 'added') for (const session of byUser.get(message.userId) ?? []) session.send(message.frame);
+    if (message.kind === 'mention') sendToUsers(message.userIds, message.frame);
     if (message.kind === 'signed-out')
       for (const session of byUser.get(message.userId) ?? []) session.close(SIGNED_OUT, 'signed out');
   });

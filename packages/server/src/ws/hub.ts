@@ -26,6 +26,8 @@ export interface HubOptions {
    * for a bus that can miss messages; undefined for one that cannot (in-process).
    */
   gapCheckMs?: number | undefined;
+  /** An event as it goes out to sockets: with freshly signed upload links. Applied once per event and delivery. */
+  outgoing: (frame: EventFrame) => EventFrame;
 }
 
 /**
@@ -53,6 +55,7 @@ export class ChannelHub {
   readonly #stopListening: () => void;
   readonly #stopResume: () => void;
   readonly #replayWindow: number;
+  readonly #outgoing: (frame: EventFrame) => EventFrame;
   readonly #gapTimer: ReturnType<typeof setInterval> | undefined;
   /** Each channel's head at the previous periodic check. */
   #checkedHeads = new Map<string, number>();
@@ -68,6 +71,7 @@ export class ChannelHub {
   ) {
     this.#replayWindow = options.replayWindow;
     this.#presence = options.presence;
+    this.#outgoing = options.outgoing;
     this.#stopListening = bus.subscribe((message) => this.#onBus(message));
     this.#stopResume = bus.onResume(() => void this.#checkHeads(true));
     if (options.gapCheckMs) {
@@ -206,7 +210,7 @@ export class ChannelHub {
   }
 
   #onBus(message: BusMessage): void {
-    if (message.kind === 'added' || message.kind === 'signed-out') return;
+    if (message.kind === 'added' || message.kind === 'signed-out' || message.kind === 'mention') return;
     const channelId = message.kind === 'channel-deleted' ? message.channelId : message.frame.channelId;
     const subs = this.#byChannel.get(channelId);
     if (!subs) return;
@@ -242,7 +246,7 @@ export class ChannelHub {
    * those same bytes (a string would be encoded again for every socket).
    */
   #fanOut(subs: Set<Subscription>, frame: EventFrame): void {
-    const data = Buffer.from(JSON.stringify(frame));
+    const data = Buffer.from(JSON.stringify(this.#outgoing(frame)));
     this.metrics.fanoutLatency.observe(Math.max(0, Date.now() - Date.parse(frame.at)) / 1000);
     for (const sub of subs) {
       if (sub.live && frame.seq === sub.lastSeq + 1) {
@@ -285,7 +289,8 @@ export class ChannelHub {
       for (const event of events) {
         if (event.seq <= sub.lastSeq) continue;
         const wait = event === events.at(-1) || sub.session.crowded();
-        const written = wait ? sub.session.sendWritten(event) : sub.session.send(event);
+        const outgoing = this.#outgoing(event);
+        const written = wait ? sub.session.sendWritten(outgoing) : sub.session.send(outgoing);
         this.#sent(sub, event);
         await written;
         if (sub.closed) return;

@@ -23,10 +23,12 @@ export type Action =
   | 'listEvents'
   | 'getMessage'
   | 'listReplies'
+  | 'getUpload'
   | 'markRead'
   | 'sendMessage'
   | 'editMessage'
   | 'deleteMessage'
+  | 'removePreview'
   | 'addReaction'
   | 'removeReaction'
   | 'updateChannel'
@@ -124,6 +126,8 @@ export const ACCESS_MATRIX: readonly Rule[] = [
   ...reads('listEvents'),
   ...reads('getMessage'),
   ...reads('listReplies'),
+  // An upload posted in the channel: whoever may read the message that references it.
+  ...reads('getUpload'),
   // The read marker is the caller's own: chat:read suffices, membership is needed.
   rule('markRead', 'anonymous', 401, 401, 401),
   rule('markRead', 'readOnly', 'ok', 'ok', 'ok'),
@@ -134,6 +138,7 @@ export const ACCESS_MATRIX: readonly Rule[] = [
   ...memberWrites('sendMessage'),
   ...authorWrites('editMessage'),
   ...authorWrites('deleteMessage'),
+  ...authorWrites('removePreview'),
   ...memberWrites('addReaction'),
   ...memberWrites('removeReaction'),
   ...ownerWrites('updateChannel'),
@@ -176,6 +181,7 @@ export type AccountAction =
   | 'listChannels'
   | 'createChannel'
   | 'createWsTicket'
+  | 'createUpload'
   | 'logoutAll'
   | 'changePassword';
 
@@ -209,6 +215,7 @@ export const ACCOUNT_MATRIX: readonly AccountRule[] = [
   account('listChannels', 401, 'ok', 'ok'),
   account('createChannel', 401, 'scope', 'ok'),
   account('createWsTicket', 401, 'ok', 'ok'),
+  account('createUpload', 401, 'scope', 'ok'),
   account('logoutAll', 401, 'ok', 'ok'),
   account('changePassword', 401, 'ok', 'ok'),
 ];

@@ -1,7 +1,7 @@
 import { connectSocket, type KitUser, newClientId } from '@confab/conformance';
 import type { ErrorFrame, Problem } from '@confab/protocol';
 import type { AccountAction, Action, Outcome, Role, Visibility } from './access-matrix.js';
-import { type AccessWorld, otherMemberOf, readOnlyTokenFor, tokenOf } from './access-world.js';
+import { type AccessWorld, otherMemberOf, readOnlyTokenFor, tokenOf, uploadForm } from './access-world.js';
 
 const THUMBS = encodeURIComponent('👍');
 const text = (value: string) => ({ type: 'text', text: value });
@@ -28,6 +28,8 @@ function restRequest(
       return ['GET', message];
     case 'listReplies':
       return ['GET', `${message}/replies`];
+    case 'getUpload':
+      return ['GET', `/api/v1/uploads/${world.uploads[visibility]}`];
     case 'markRead':
       return ['PUT', `${channel}/read`, { seq: 1 }];
     case 'sendMessage':
@@ -36,6 +38,8 @@ function restRequest(
       return ['PATCH', message, { body: text('edited by the matrix') }];
     case 'deleteMessage':
       return ['DELETE', message];
+    case 'removePreview':
+      return ['DELETE', `${message}/preview`];
     case 'addReaction':
       return ['PUT', `${message}/reactions/${THUMBS}`];
     case 'removeReaction':
@@ -132,6 +136,8 @@ function accountRequest(world: AccessWorld, action: AccountAction, user: KitUser
       return ['POST', '/api/v1/channels', { name: `matrix-${newClientId()}`, visibility: 'public' }];
     case 'createWsTicket':
       return ['POST', '/api/v1/auth/ws-ticket'];
+    case 'createUpload':
+      return ['POST', '/api/v1/uploads', uploadForm()];
     case 'logoutAll':
       return ['POST', '/api/v1/auth/logout-all'];
     case 'changePassword':
@@ -149,7 +155,8 @@ export async function performAccount(
 ): Promise<Outcome | string> {
   const token =
     as === 'anonymous' ? undefined : as === 'readOnly' ? readOnlyTokenFor(user.token, jwtSecret) : user.token;
-  const [method, path, json] = accountRequest(world, action, user);
-  const reply = await world.kit.http.request<Problem>(method, path, { token, ...(json === undefined ? {} : { json }) });
+  const [method, path, body] = accountRequest(world, action, user);
+  const payload = body === undefined ? {} : body instanceof FormData ? { form: body } : { json: body };
+  const reply = await world.kit.http.request<Problem>(method, path, { token, ...payload });
   return outcomeOf(reply.status, reply.status >= 400 ? reply.body.code : undefined);
 }

@@ -21,6 +21,15 @@ export interface AccessWorld {
   channels: Record<Visibility, Channel>;
   /** The author's message in each channel (the member's in the direct channel), with a reply under it. */
   targets: Record<Visibility, Message>;
+  /** In each channel, the id of a file the writer of the target posted. */
+  uploads: Record<Visibility, string>;
+}
+
+/** A form with one small text file in the part `file`, as `POST /api/v1/uploads` takes it. */
+export function uploadForm(content = 'a file for the matrix\n'): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'text/plain' }), 'matrix.txt');
+  return form;
 }
 
 /**
@@ -46,11 +55,18 @@ export async function buildAccessWorld(baseUrl: string, jwtSecret: string): Prom
   const direct = await http.post<Channel>('/api/v1/channels', owner.token, { visibility: 'direct', userId: member.id });
   const channels = { public: open, private: closed, direct: direct.body };
   const targets = {} as Record<Visibility, Message>;
+  const uploads = {} as Record<Visibility, string>;
   for (const visibility of ['public', 'private', 'direct'] as const) {
     const writer = visibility === 'direct' ? member : author;
     const target = await fixtures.post(writer, channels[visibility].id, `target in ${visibility}`);
     await fixtures.post(owner, channels[visibility].id, `a reply in ${visibility}`, target.id);
     targets[visibility] = target;
+    const upload = await http.request<{ id: string }>('POST', '/api/v1/uploads', {
+      token: writer.token,
+      form: uploadForm(),
+    });
+    await fixtures.post(writer, channels[visibility].id, { type: 'file', uploadId: upload.body.id });
+    uploads[visibility] = upload.body.id;
   }
   return {
     kit,
@@ -66,6 +82,7 @@ export async function buildAccessWorld(baseUrl: string, jwtSecret: string): Prom
     readOnlyToken: readOnlyTokenFor(member.token, jwtSecret),
     channels,
     targets,
+    uploads,
   };
 }
 

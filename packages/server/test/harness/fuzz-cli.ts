@@ -30,6 +30,7 @@ const server = await startServer({
   passwordCost: 4,
   jwtSecret: randomBytes(32).toString('base64url'),
   ...generousLimits(),
+  linkPreviews: 'off', // a refused request must leave the data exactly as it was
 });
 console.log(`Fuzzing ${server.url} with seed ${seed} for ${requests} requests…\n`);
 let failed = true;

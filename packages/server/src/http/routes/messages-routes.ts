@@ -17,6 +17,9 @@ export function messagesRoutes({ app, authenticate, messages }: RouteContext): v
   contractRoute(app, authenticate, 'deleteMessage', async ({ actor, params }) =>
     messages.delete(actor, params.messageId),
   );
+  contractRoute(app, authenticate, 'removePreview', async ({ actor, params }) =>
+    messages.removePreview(actor, params.messageId),
+  );
   contractRoute(app, authenticate, 'listReplies', async ({ actor, params, query }) =>
     messages.replies(actor, params.messageId, { ...query, limit: query.limit ?? 50 }),
   );
