@@ -1,9 +1,24 @@
-import type { Channel, Message, MessageBody, User } from '@confab/protocol';
+import type { Channel, Message, MessageBody, Upload, User } from '@confab/protocol';
 import type { ReadableAtom } from 'nanostores';
 import type { ChannelInfo } from './channel-info.js';
 import type { Draft } from './drafts.js';
 import type { LocalMessage, Thread } from './feed.js';
 import type { ReadState } from './read-marker.js';
+import type { UploadOptions } from './uploads.js';
+
+/** What goes with files sent by `sendFiles`. */
+export interface SendFilesOptions {
+  /** A text message sent after the files. */
+  text?: string;
+  /** Sends them as replies in this thread. */
+  parentId?: string;
+  /** Users the text mentions besides its `@username`s (ids). */
+  mentions?: string[];
+  /** Progress of all the uploads together, in bytes of the files. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Cancels the uploads: `sendFiles` then rejects with the signal's reason (an `AbortError`) and sends nothing. */
+  signal?: AbortSignal;
+}
 
 /**
  * One channel, from `client.channel(id)`: its feed of top-level messages, its threads, who is typing, its
@@ -36,8 +51,30 @@ export interface ChannelRoom {
   loadLatest(): Promise<void>;
   /** Loads the page holding a message. */
   jumpTo(messageId: string): Promise<void>;
-  /** Sends optimistically; resolves with the stored message (exactly once, even across reconnects). */
-  send(body: MessageBody, options?: { parentId?: string }): Promise<Message>;
+  /**
+   * Sends optimistically; resolves with the stored message (exactly once, even across reconnects). `mentions`
+   * are user ids to mention besides the `@username`s in the text (each a member of the channel).
+   */
+  send(body: MessageBody, options?: { parentId?: string; mentions?: string[] }): Promise<Message>;
+  /**
+   * Stores a file to attach (`POST /uploads`); resolves with it, its `url` absolute. Progress comes from
+   * XMLHttpRequest where there is one (browsers), otherwise once at the end. Cancelled by `signal`, it rejects
+   * with the signal's reason (`error.name === 'AbortError'`); a refused file (413 `payload_too_large`, 415
+   * `unsupported_media_type`) rejects with a {@link ConfabError} carrying the server's `detail`.
+   * @example const upload = await room.upload(file, { onProgress: (loaded, total) => bar.value = loaded / total });
+   */
+  upload(file: Blob, options?: UploadOptions): Promise<Upload>;
+  /**
+   * Uploads the files one after another, then sends each (an `image`, `video` or `file` message by its
+   * upload) and the `text`, if any, through `send`. If an upload fails or is cancelled, nothing is sent.
+   * @example await room.sendFiles(input.files, { text: 'The slides', onProgress });
+   */
+  sendFiles(files: Iterable<Blob>, options?: SendFilesOptions): Promise<Message[]>;
+  /**
+   * Members whose username or display name starts with `prefix` (ignoring case and accents), not you: for
+   * an @-autocomplete. The member list is kept for a minute, and dropped when someone joins or leaves.
+   */
+  searchMembers(prefix: string, limit?: number): Promise<User[]>;
   /** The replies to one message (the same object for the same parent), and the message itself in `$parent`. */
   thread(parentId: string): Thread;
   /** Replaces a message's body (your own). */
@@ -48,6 +85,8 @@ export interface ChannelRoom {
   react(messageId: string, emoji: string): Promise<Message>;
   /** Removes your reaction. */
   unreact(messageId: string, emoji: string): Promise<Message>;
+  /** Removes the link preview of your message (it is not fetched again). */
+  removePreview(messageId: string): Promise<Message>;
   /** Retries a failed send (same client id: it cannot double). */
   retry(clientMessageId: string): Promise<Message>;
   /** Drops a failed or pending send. */

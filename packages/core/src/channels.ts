@@ -1,6 +1,6 @@
-import type { Channel, EventFrame, User } from '@confab/protocol';
+import type { Channel, EventFrame, Message, User } from '@confab/protocol';
 import { atom, onMount, type ReadableAtom } from 'nanostores';
-import { type ChatApi, unwrap } from './http.js';
+import { allPages, type ChatApi, unwrap } from './http.js';
 import type { RoomControl } from './room.js';
 
 /** What the channel list needs from its client. */
@@ -17,6 +17,8 @@ export interface ChannelListHost {
   changed(): void;
 }
 
+/** What a read channel counts. */
+const READ = { unreadCount: 0, unreadMentionCount: 0 };
 const activity = (c: Channel) => c.lastMessageAt ?? c.createdAt;
 const byActivity = (a: Channel, b: Channel) => (activity(a) < activity(b) ? 1 : activity(a) > activity(b) ? -1 : 0);
 
@@ -60,17 +62,12 @@ export class ChannelList {
   /** Reloads the list from the server (after joining or creating a channel, say). */
   async refresh(): Promise<Channel[]> {
     const session = this.#session;
-    const channels: Channel[] = [];
-    let cursor: string | undefined;
-    do {
-      const query = { scope: 'joined' as const, limit: 100, ...(cursor ? { cursor } : {}) };
-      const page = await unwrap(this.host.api.GET('/api/v1/channels', { params: { query } }));
-      channels.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const channels = await allPages((cursor) =>
+      unwrap(this.host.api.GET('/api/v1/channels', { params: { query: { scope: 'joined', limit: 100, cursor } } })),
+    );
     if (session !== this.#session) return [];
     // A channel kept read (the open one) is read whatever the server counted a moment ago.
-    const shown = channels.map((c) => (this.host.keptRead(c.id) ? { ...c, unreadCount: 0 } : c));
+    const shown = channels.map((c) => (this.host.keptRead(c.id) ? { ...c, ...READ } : c));
     this.#set(shown.sort(byActivity));
     for (const channel of shown) this.#watch(channel);
     if (this.#observed) this.host.goLive();
@@ -109,7 +106,7 @@ export class ChannelList {
       const { message } = event.data;
       next.lastMessageAt = message.createdAt;
       if (message.parentId === null && message.author.id !== me) {
-        if (this.host.keptRead(channel.id)) Object.assign(next, { unreadCount: 0, lastReadSeq: event.seq });
+        if (this.host.keptRead(channel.id)) Object.assign(next, { ...READ, lastReadSeq: event.seq });
         else next.unreadCount = (channel.unreadCount ?? 0) + 1;
       }
     }
@@ -126,8 +123,17 @@ export class ChannelList {
   markRead(channelId: string, seq: number): void {
     const list = this.#channels.get();
     const channel = list.find((c) => c.id === channelId);
-    if (!channel || (channel.unreadCount === 0 && (channel.lastReadSeq ?? 0) >= seq)) return;
-    this.#set(list.map((c) => (c === channel ? { ...c, unreadCount: 0, lastReadSeq: seq } : c)));
+    if (!channel || (!channel.unreadCount && !channel.unreadMentionCount && (channel.lastReadSeq ?? 0) >= seq)) return;
+    this.#set(list.map((c) => (c === channel ? { ...c, ...READ, lastReadSeq: seq } : c)));
+  }
+
+  /** A new message mentions the user (a `mention` frame, once per message): counted unless already read. */
+  mention(message: Message): void {
+    const list = this.#channels.get();
+    const channel = list.find((c) => c.id === message.channelId);
+    if (!channel || this.host.keptRead(channel.id) || message.seq <= (channel.lastReadSeq ?? 0)) return;
+    const unreadMentionCount = (channel.unreadMentionCount ?? 0) + 1;
+    this.#set(list.map((c) => (c === channel ? { ...c, unreadMentionCount } : c)));
   }
 
   /** The user left, was removed, or the channel is gone. */

@@ -16,11 +16,13 @@ import { Connection, type ConnectionStatus } from './connection.js';
 import { directory } from './directory.js';
 import { Drafts } from './drafts.js';
 import { ConfabError } from './errors.js';
-import { seams } from './fixtures/seam.js';
+import { type ClientSeam, seams } from './fixtures/seam.js';
 import { type ChatApi, createApi, createPublicApi, unwrap } from './http.js';
 import { indexedDbStore, memoryStore, Outbox, type OutboxStore } from './outbox.js';
 import { createRoom, type RoomControl } from './room.js';
 import { pageStorage, Session, type SessionMemory, type TokenSource } from './session.js';
+import { createUploader } from './uploads.js';
+import { linkReviver } from './urls.js';
 
 /** Whether someone is signed in: always `signed-in` with a host-app token; `resuming` while `resume()` runs. */
 export type AuthStatus = 'resuming' | 'signed-in' | 'signed-out';
@@ -111,6 +113,12 @@ export interface ChatClient {
   leaveChannel(channelId: string): Promise<void>;
   /** Opens (or finds) the direct channel with another user. */
   openDirect(userId: string): Promise<Channel>;
+  /**
+   * Calls `listener` once for each new message that mentions the user (a `mention` frame; a channel kept
+   * read counts no mention, but its messages still come here): for notifications. Returns the stop.
+   * @example client.onMention((m) => new Notification(`${m.author.displayName} mentioned you`));
+   */
+  onMention(listener: (message: Message) => void): () => void;
 }
 
 /**
@@ -123,6 +131,7 @@ export interface ChatClient {
  */
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
+  const reviver = linkReviver(`${baseUrl}/`);
   const $me = atom<User | null>(null);
   const $auth = atom<AuthStatus>(options.token ? 'signed-in' : 'signed-out');
   const $presence = atom<Record<string, string[]>>({});
@@ -148,9 +157,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     remember ? { store: remember, key: `confab:session:${baseUrl}` } : undefined,
   );
-  const api = createApi(baseUrl, session, options.fetch);
+  const api = createApi(baseUrl, session, reviver, options.fetch);
   const publicApi = createPublicApi(baseUrl, options.fetch);
   const rooms = new Map<string, RoomControl>();
+  /** Messages whose `mention` frame was handled, and who hears of them. */
+  const mentioned = new Set<string>();
+  const mentionListeners = new Set<(message: Message) => void>();
   const subscribed = new Set<RoomControl>();
   const storeFor = options.outboxStore ?? ((key) => (globalThis.indexedDB ? indexedDbStore(key) : memoryStore()));
   let outboxUser: string | undefined;
@@ -200,6 +212,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         outbox.settle(frame.message);
         rooms.get(frame.message.channelId)?.applyMessage(frame.message, true);
         break;
+      case 'mention': {
+        const { message } = frame;
+        if (mentioned.has(message.id)) break;
+        mentioned.add(message.id);
+        channels.mention(message);
+        for (const listener of mentionListeners) listener(message);
+        break;
+      }
       case 'error':
         if (frame.ref && frame.ref !== frame.code)
           outbox.refuse(frame.ref, new ConfabError(frame.code, frame.detail, undefined, frame.retryAfter));
@@ -235,6 +255,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     WebSocket: options.WebSocket,
     onFrame,
     onOpen,
+    reviver,
   });
 
   const control = (id: string): RoomControl => {
@@ -244,6 +265,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         api,
         outbox,
         windowSize: options.windowSize ?? 300,
+        upload: (file, uploadOptions) => seam.upload(file, uploadOptions),
         me: () => $me.get(),
         subscribe(r) {
           subscribed.add(r);
@@ -283,6 +305,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     for (const room of rooms.values()) room.dispose();
     rooms.clear();
     subscribed.clear();
+    mentioned.clear();
     channels.reset();
     $presence.set({});
     $scopes.set([]);
@@ -354,7 +377,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     refreshChannels: () => channels.refresh(),
     $scopes,
     ...actions,
+    onMention(listener) {
+      mentionListeners.add(listener);
+      return () => void mentionListeners.delete(listener);
+    },
   };
-  seams.set(client, { hello: onOpen, frame: onFrame, connection, room: control });
+  const seam: ClientSeam = {
+    hello: onOpen,
+    frame: onFrame,
+    connection,
+    room: control,
+    upload: createUploader(baseUrl, session, reviver, options.fetch),
+  };
+  seams.set(client, seam);
   return client;
 }

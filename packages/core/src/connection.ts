@@ -1,6 +1,7 @@
 import type { ClientFrame, HelloFrame, ServerFrame } from '@confab/protocol';
 import { atom, type ReadableAtom } from 'nanostores';
 import { WebSocket as ReconnectingWebSocket } from 'partysocket';
+import type { Reviver } from './urls.js';
 
 /** Where the socket stands. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed';
@@ -12,6 +13,8 @@ export interface ConnectionOptions {
   onFrame: (frame: ServerFrame) => void;
   /** Called after each `hello`: the moment to (re)subscribe and flush the outbox. */
   onOpen: (hello: HelloFrame) => void;
+  /** How frames are read (content links made absolute). */
+  reviver: Reviver;
 }
 
 const SERVER_RESTARTING = 1012;
@@ -99,7 +102,7 @@ export class Connection {
     this.#lastHeard = Date.now();
     let frame: ServerFrame;
     try {
-      frame = JSON.parse(String(data)) as ServerFrame;
+      frame = JSON.parse(String(data), this.options.reviver) as ServerFrame;
     } catch {
       return;
     }

@@ -33,8 +33,8 @@ export interface Feed {
   loadLatest(): Promise<void>;
   /** Loads the page that holds a message. */
   jumpTo(messageId: string): Promise<void>;
-  /** Sends a message (a reply, in a thread); resolves with the stored message. */
-  send(body: MessageBody): Promise<Message>;
+  /** Sends a message (a reply, in a thread), mentioning `mentions` (user ids) too; resolves with the stored message. */
+  send(body: MessageBody, options?: { mentions?: string[] }): Promise<Message>;
 }
 
 /** One thread's replies, and the message they answer. */
@@ -238,13 +238,14 @@ export class PagedFeed implements Feed {
   }
 
   /** Sends a message (a reply, in a thread); resolves with the stored message. */
-  send(body: MessageBody): Promise<Message> {
+  send(body: MessageBody, { mentions }: { mentions?: string[] } = {}): Promise<Message> {
     if (!this.host.alive()) return Promise.reject(signedOut());
     return this.host.outbox.send({
       clientMessageId: crypto.randomUUID(),
       channelId: this.host.channelId,
       parentId: this.parentId,
       body,
+      ...(mentions && { mentions }),
       createdAt: new Date().toISOString(),
     });
   }

@@ -1,20 +1,34 @@
 /**
  * `@confab/core/fixtures`: a real {@link ChatClient} whose stores hold fixture data instead of a server's, for
  * stories, screenshots and an app's own tests. It never opens a connection: what the server would send is fed
- * through the same code its frames take (`hello`, `added`, `event`, `ack`, `error`, `presence`, `typing`), and
- * a request the client makes on its own (loading older messages, a reaction) stays unanswered.
+ * through the same code its frames take (`hello`, `added`, `event`, `ack`, `error`, `presence`, `typing`,
+ * `mention`), uploads are faked (progress, a stall, a refusal), and a request the client makes on its own
+ * (loading older messages, a reaction) stays unanswered, except a channel's members list.
  * @packageDocumentation
  */
 
 // Types from the package's main entry by name, so that its `.d.ts` refers to them rather than copying them.
 import type { ChatClient, ConnectionStatus } from '@confab/core';
-import type { ErrorCode, EventFrame, EventKind, Message, Scope, User } from '@confab/protocol';
+import type {
+  ErrorCode,
+  EventFrame,
+  EventKind,
+  LinkPreview,
+  Member,
+  MemberPage,
+  Message,
+  Scope,
+  User,
+} from '@confab/protocol';
 import { createChatClient } from './client.js';
 import type { LocalMessage } from './feed.js';
-import { type ChannelFixture, ChannelLog, channelOf, type MessageFixture } from './fixtures/build.js';
+import { type ChannelFixture, ChannelLog, channelOf, type MessageFixture, membersOf } from './fixtures/build.js';
 import { type ClientSeam, seams } from './fixtures/seam.js';
+import { fakeUploads, type UploadsFixture } from './fixtures/uploads.js';
+import { isMentioned } from './mentions.js';
 import { memoryStore } from './outbox.js';
 import type { SessionMemory } from './session.js';
+import { linkReviver } from './urls.js';
 
 export {
   type ChannelFixture,
@@ -23,6 +37,7 @@ export {
   fixtureUser,
   type MessageFixture,
 } from './fixtures/build.js';
+export type { UploadsFixture } from './fixtures/uploads.js';
 
 /** Everything a fixture client starts with. */
 export interface ChatFixture {
@@ -34,6 +49,8 @@ export interface ChatFixture {
   connection?: Exclude<ConnectionStatus, 'idle'>;
   /** What the user may do (default both: `chat:read`, `chat:write`). */
   scopes?: Scope[];
+  /** How fake uploads go (default: they succeed after a few ticks). */
+  uploads?: UploadsFixture;
 }
 
 /** A fixture client, and what a server would do to it. */
@@ -44,13 +61,23 @@ export interface FixtureClient {
   channelId(channel: string): string;
   /** Shows a connection state, as the socket would report it. */
   setConnection(status: Exclude<ConnectionStatus, 'idle'>): void;
-  /** Someone posts a message (a reply with `parentId`): the server's `message:created` event. */
+  /**
+   * Someone posts a message (a reply with `parentId`): the server's `message:created` event, and a `mention`
+   * frame when it mentions the user (`mentions`, `mentionsChannel`).
+   */
   receive(channel: string, message: MessageFixture, parentId?: string): Message;
   /** A message changes (edited, deleted): the server's `message:updated` event. */
   update(channel: string, message: Message): void;
+  /** The server adds a link preview to a loaded message, or removes it (`null`): its `message:updated` event. */
+  preview(channel: string, messageId: string, preview: LinkPreview | null): Message | undefined;
+  /** Changes how the next fake uploads go. */
+  setUploads(uploads: UploadsFixture): void;
   /** Someone reacts to a message in a channel's feed: the server's `reaction:added` event. */
   react(channel: string, messageId: string, emoji: string, user: User): Message | undefined;
-  /** The server stores the user's oldest unacknowledged send in a channel: its `ack` and `message:created`. */
+  /**
+   * The server stores the user's oldest unacknowledged send in a channel: its `ack` and `message:created` (a
+   * body by `uploadId` of a fake upload completed as the server would).
+   */
   acknowledge(channel: string): Message | undefined;
   /** The server refuses the user's oldest unacknowledged send in a channel for good (an `error` frame). */
   refuse(channel: string, code?: ErrorCode, detail?: string): void;
@@ -74,8 +101,24 @@ function memoryStorage(): SessionMemory {
   };
 }
 
-/** A `fetch` for a client without a network: every request stays unanswered. */
-const unanswered: typeof fetch = () => new Promise<Response>(() => {});
+/** Fixture links are relative to this, as a server's are to its URL. */
+const BASE_URL = 'https://fixture.invalid';
+
+/** A value as the client would read it off the wire (content links made absolute). */
+const revive = <T>(value: T): T => JSON.parse(JSON.stringify(value), linkReviver(`${BASE_URL}/`));
+
+/**
+ * A `fetch` for a client without a network: it answers the members lists of the fixture's channels (for
+ * `searchMembers`), and leaves every other request unanswered.
+ */
+const fixtureFetch =
+  (members: Map<string, Member[]>): typeof fetch =>
+  async (input) => {
+    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    const channel = /^\/api\/v1\/channels\/([^/]+)\/members$/.exec(path)?.[1];
+    const items = channel && members.get(decodeURIComponent(channel));
+    return items ? Response.json({ items, nextCursor: null } satisfies MemberPage) : new Promise<Response>(() => {});
+  };
 
 /**
  * Creates a signed-in client holding `fixture`: channels with unread counts, messages (edited, deleted, with
@@ -93,15 +136,21 @@ const unanswered: typeof fetch = () => new Promise<Response>(() => {});
 export function createFixtureClient(fixture: ChatFixture): FixtureClient {
   const channels = fixture.channels ?? [];
   const biggest = Math.max(0, ...channels.map((c) => c.messages?.length ?? 0));
+  const members = new Map<string, Member[]>();
   const client = createChatClient({
-    baseUrl: 'https://fixture.invalid',
+    baseUrl: BASE_URL,
     token: 'fixture',
-    fetch: unanswered,
+    fetch: fixtureFetch(members),
     windowSize: Math.max(300, biggest),
     outboxStore: () => memoryStore(),
     draftStorage: memoryStorage(),
   });
   const seam = seams.get(client)!;
+  let uploadSettings = fixture.uploads ?? {};
+  const uploads = fakeUploads(() => uploadSettings, revive);
+  seam.upload = uploads.upload;
+  /** The seam, with every frame read as if off the wire. */
+  const wire: ClientSeam = { ...seam, frame: (frame) => seam.frame(revive(frame)) };
   seam.hello({
     type: 'hello',
     sessionId: 'fixture',
@@ -118,7 +167,7 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
     const log = new ChannelLog(id);
     logs.set(id, log);
     ids.set(channel.name, id);
-    seed(seam, channel, log);
+    members.set(id, seed(wire, channel, log, fixture.me));
   }
 
   const channelId = (channel: string) => ids.get(channel) ?? channel;
@@ -130,7 +179,7 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
   };
   /** A channel event; one made with a new message carries the message's `seq`. */
   const event = (log: ChannelLog, kind: EventKind, data: EventFrame['data'], seq = ++log.seq) =>
-    seam.frame({ type: 'event', channelId: log.channelId, seq, kind, at: new Date().toISOString(), data });
+    wire.frame({ type: 'event', channelId: log.channelId, seq, kind, at: new Date().toISOString(), data });
   /** A message as the server has it (a loaded one, without its local marks). */
   const stored = (channel: string, messageId: string): Message | undefined => {
     const found = client
@@ -154,8 +203,9 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
     setConnection: (status) => seam.connection.reset(status),
     receive(channel, fixture, parentId) {
       const log = logOf(channel);
-      const message = log.message(fixture, parentId ?? null);
+      const message = revive(log.message(fixture, parentId ?? null));
       event(log, 'message:created', { message }, message.seq);
+      if (isMentioned(message, client.$me.get())) wire.frame({ type: 'mention', channelId: log.channelId, message });
       const parent = parentId && stored(channel, parentId);
       if (parent) {
         const thread = { replyCount: parent.replyCount + 1, lastReplyAt: message.createdAt };
@@ -164,6 +214,16 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
       return message;
     },
     update: (channel, message) => event(logOf(channel), 'message:updated', { message }),
+    preview(channel, messageId, preview) {
+      const message = stored(channel, messageId);
+      if (!message) return undefined;
+      const updated = { ...message, preview };
+      event(logOf(channel), 'message:updated', { message: updated });
+      return updated;
+    },
+    setUploads(settings) {
+      uploadSettings = settings;
+    },
     react(channel, messageId, emoji, user) {
       const message = stored(channel, messageId);
       if (!message) return undefined;
@@ -183,8 +243,8 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
       if (!local) return undefined;
       const { pending: _, failed: __, ...rest } = local;
       const seq = ++log.seq;
-      const message: Message = { ...rest, id: `${log.channelId}-m${seq}`, seq };
-      seam.frame({ type: 'ack', clientMessageId: message.clientMessageId, message });
+      const message: Message = { ...rest, body: uploads.fill(rest.body), id: `${log.channelId}-m${seq}`, seq };
+      wire.frame({ type: 'ack', clientMessageId: message.clientMessageId, message });
       event(log, 'message:created', { message }, seq);
       return message;
     },
@@ -209,16 +269,19 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
   };
 }
 
-/** Feeds one channel into the client through the frames and pages a server would hand it. */
-function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog): void {
+/**
+ * Feeds one channel into the client through the frames and pages a server would hand it; returns its
+ * members, for the members list the fixture's `fetch` answers.
+ */
+function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog, me: User): Member[] {
   const { messages, threads } = log.history(fixture.messages ?? []);
-  const channel = channelOf(fixture, log.channelId, log, messages);
+  const channel = channelOf(fixture, log.channelId, log, messages, me);
   seam.frame({ type: 'added', channel });
   const control = seam.room(channel.id);
-  if (fixture.messages) control.feed(null).show(log.page(messages, fixture.hasOlder));
+  if (fixture.messages) control.feed(null).show(revive(log.page(messages, fixture.hasOlder)));
   for (const [parent, replies] of threads) {
-    control.feed(parent.id).show(log.page(replies));
-    control.applyMessage(parent, false); // the thread's `$parent`
+    control.feed(parent.id).show(revive(log.page(replies)));
+    control.applyMessage(revive(parent), false); // the thread's `$parent`
   }
   if (fixture.online) seam.frame({ type: 'presence', channelId: channel.id, online: fixture.online.map((u) => u.id) });
   for (const user of fixture.typing ?? [])
@@ -235,4 +298,5 @@ function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog): void 
       ref: local.clientMessageId,
     });
   }
+  return membersOf(fixture, messages, me);
 }

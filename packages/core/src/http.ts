@@ -2,6 +2,7 @@ import type { paths } from '@confab/protocol';
 import createClient, { type Client } from 'openapi-fetch';
 import { ConfabError } from './errors.js';
 import type { Session } from './session.js';
+import type { Reviver } from './urls.js';
 
 /** The typed REST client for the contract's `paths`. */
 export type ChatApi = Client<paths>;
@@ -13,21 +14,44 @@ export function createPublicApi(baseUrl: string, fetchImpl: typeof fetch = globa
 
 /**
  * A REST client that sends the session's bearer token and, after a 401, renews the token once and
- * repeats the request.
+ * repeats the request; its JSON replies are read with `reviver` (content links made absolute).
  */
-export function createApi(baseUrl: string, session: Session, fetchImpl: typeof fetch = globalThis.fetch): ChatApi {
+export function createApi(
+  baseUrl: string,
+  session: Session,
+  reviver: Reviver,
+  fetchImpl: (request: Request) => Promise<Response> = globalThis.fetch,
+): ChatApi {
+  /** Sends with the token, and reads a JSON reply through `reviver` (openapi-fetch then parses it again). */
   const send = async (request: Request): Promise<Response> => {
     const again = request.clone();
     const token = await session.token();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
-    const response = await fetchImpl(request);
-    if (response.status !== 401 || !token) return response;
-    const renewed = await session.renew();
-    if (!renewed || renewed === token) return response;
-    again.headers.set('authorization', `Bearer ${renewed}`);
-    return fetchImpl(again);
+    let response = await fetchImpl(request);
+    const renewed = response.status === 401 && token && (await session.renew());
+    if (renewed && renewed !== token) {
+      again.headers.set('authorization', `Bearer ${renewed}`);
+      response = await fetchImpl(again);
+    }
+    return response.ok && response.headers.get('content-type')?.includes('json')
+      ? new Response(JSON.stringify(JSON.parse(await response.text(), reviver)), response)
+      : response;
   };
   return createClient<paths>({ baseUrl: baseUrl.replace(/\/$/, ''), fetch: send });
+}
+
+/** Every item of a list read page by page, following `nextCursor`. */
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const next = await page(cursor ?? undefined);
+    items.push(...next.items);
+    cursor = next.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 /** The data of a reply, or a {@link ConfabError} for an error reply or a failed request. */

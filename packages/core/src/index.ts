@@ -1,12 +1,14 @@
 export type * from '@confab/protocol';
 export type { ChannelInfo } from './channel-info.js';
-export type { ChannelRoom } from './channel-room.js';
+export type { ChannelRoom, SendFilesOptions } from './channel-room.js';
 export { type AuthStatus, type ChatClient, type ChatClientOptions, createChatClient } from './client.js';
 export type { ConnectionStatus } from './connection.js';
 export type { Draft } from './drafts.js';
 export { ConfabError } from './errors.js';
 export type { Feed, LocalMessage, Thread } from './feed.js';
 export type { ChatApi } from './http.js';
+export { isMentioned } from './mentions.js';
 export { indexedDbStore, memoryStore, type OutboxEntry, type OutboxStore } from './outbox.js';
 export type { ReadState } from './read-marker.js';
 export type { SessionMemory, TokenSource } from './session.js';
+export type { UploadOptions } from './uploads.js';

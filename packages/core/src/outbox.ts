@@ -8,6 +8,8 @@ export interface OutboxEntry {
   channelId: string;
   parentId: string | null;
   body: MessageBody;
+  /** Users it mentions besides the `@username`s in its text. */
+  mentions?: string[];
   createdAt: string;
   /** Set when the server refused it for good; `retry` or `discard` it. */
   failed?: { code: ConfabError['code']; detail: string; status?: number | undefined };

@@ -1,18 +1,21 @@
-import type { Channel, EventFrame, Message, MessageBody, ServerFrame, User } from '@confab/protocol';
+import type { Channel, EventFrame, Message, MessageBody, ServerFrame, Upload, User } from '@confab/protocol';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { type ChannelInfo, ChannelInfoStore } from './channel-info.js';
-import type { ChannelRoom } from './channel-room.js';
+import type { ChannelRoom, SendFilesOptions } from './channel-room.js';
 import type { Draft } from './drafts.js';
 import { type FeedHost, type LocalMessage, PagedFeed, signedOut, type Thread } from './feed.js';
-import { type ChatApi, unwrap } from './http.js';
+import { allPages, type ChatApi, unwrap } from './http.js';
 import type { Outbox } from './outbox.js';
 import { ReadMarker, type ReadState } from './read-marker.js';
+import { type Uploader, type UploadOptions, uploadBody } from './uploads.js';
 
 /** What a room needs from its client. */
 export interface RoomHost {
   readonly api: ChatApi;
   readonly outbox: Outbox;
   readonly windowSize: number;
+  /** Stores a file. */
+  readonly upload: Uploader;
   me(): User | null;
   /** Subscribes the socket to the room (now, or on the next open socket). */
   subscribe(room: RoomControl): void;
@@ -56,6 +59,10 @@ export interface RoomControl {
 
 const RING_SIZE = 500;
 const TYPING_THROTTLE_MS = 2000;
+const MEMBERS_TTL_MS = 60_000;
+
+/** Lower case without diacritics, for prefix matching. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Makes a room; the control stays with the client. */
 export function createRoom(id: string, host: RoomHost): RoomControl {
@@ -82,6 +89,8 @@ class Room implements ChannelRoom {
   #queue: Promise<void> = Promise.resolve();
   #lastTyping = 0;
   #disposed = false;
+  /** The members, loaded for `searchMembers` at `at`; dropped when someone joins or leaves. */
+  #members: { at: number; users: Promise<User[]> } | undefined;
 
   readonly $messages: ReadableAtom<LocalMessage[]>;
   readonly $hasOlder: ReadableAtom<boolean>;
@@ -119,7 +128,7 @@ class Room implements ChannelRoom {
       sendFrame: (frame) => host.sendFrame(frame),
       showRead: (seq) => {
         host.showRead(id, seq);
-        this.#info.patch({ unreadCount: 0, lastReadSeq: seq });
+        this.#info.patch({ unreadCount: 0, unreadMentionCount: 0, lastReadSeq: seq });
       },
     });
     this.#feed = new PagedFeed(this.#feedHost, null);
@@ -159,8 +168,46 @@ class Room implements ChannelRoom {
   loadLatest = (): Promise<void> => this.#feed.loadLatest();
   jumpTo = (messageId: string): Promise<void> => this.#feed.jumpTo(messageId);
 
-  send(body: MessageBody, options: { parentId?: string } = {}): Promise<Message> {
-    return options.parentId ? this.thread(options.parentId).send(body) : this.#feed.send(body);
+  send(body: MessageBody, options: { parentId?: string; mentions?: string[] } = {}): Promise<Message> {
+    return (options.parentId ? this.thread(options.parentId) : this.#feed).send(body, options);
+  }
+
+  upload(file: Blob, options?: UploadOptions): Promise<Upload> {
+    return this.#disposed ? Promise.reject(signedOut()) : this.#host.upload(file, options);
+  }
+
+  async sendFiles(
+    files: Iterable<Blob>,
+    { text, onProgress, signal, ...options }: SendFilesOptions = {},
+  ): Promise<Message[]> {
+    const list = [...files];
+    const total = list.reduce((sum, file) => sum + file.size, 0);
+    const uploads: Upload[] = [];
+    let done = 0;
+    for (const file of list) {
+      const progress = (loaded: number) => onProgress?.(done + loaded, total);
+      uploads.push(await this.upload(file, { signal, onProgress: progress }));
+      done += file.size;
+    }
+    const sends = uploads.map((upload) => this.send(uploadBody(upload), { parentId: options.parentId }));
+    if (text) sends.push(this.send({ type: 'text', text }, options));
+    return Promise.all(sends);
+  }
+
+  async searchMembers(prefix: string, limit = 8): Promise<User[]> {
+    if (this.#disposed) throw signedOut();
+    if (!this.#members || Date.now() - this.#members.at > MEMBERS_TTL_MS) {
+      const members = { at: Date.now(), users: this.#loadMembers() };
+      members.users.catch(() => {
+        if (this.#members === members) this.#members = undefined;
+      });
+      this.#members = members;
+    }
+    const wanted = fold(prefix);
+    const me = this.#host.me()?.id;
+    return (await this.#members.users)
+      .filter((u) => u.id !== me && (fold(u.username).startsWith(wanted) || fold(u.displayName).startsWith(wanted)))
+      .slice(0, limit);
   }
 
   thread(parentId: string): Thread {
@@ -187,6 +234,11 @@ class Room implements ChannelRoom {
   unreact(messageId: string, emoji: string): Promise<Message> {
     const params = { path: { messageId, emoji } };
     return this.#change(() => this.#host.api.DELETE('/api/v1/messages/{messageId}/reactions/{emoji}', { params }));
+  }
+
+  removePreview(messageId: string): Promise<Message> {
+    const params = { path: { messageId } };
+    return this.#change(() => this.#host.api.DELETE('/api/v1/messages/{messageId}/preview', { params }));
   }
 
   retry = (clientMessageId: string): Promise<Message> =>
@@ -359,6 +411,7 @@ class Room implements ChannelRoom {
       const { name, topic } = event.data.channel;
       this.#info.patch({ name, topic });
     }
+    if (event.kind.startsWith('member:')) this.#members = undefined;
     this.#host.onEvent(event);
     this.#read.moved();
   }
@@ -393,6 +446,17 @@ class Room implements ChannelRoom {
     const message = await unwrap(call());
     this.#applyMessage(message, false);
     return message;
+  }
+
+  /** Every member of the channel (for `searchMembers`). */
+  async #loadMembers(): Promise<User[]> {
+    const path = { channelId: this.id };
+    const members = await allPages((cursor) =>
+      unwrap(
+        this.#host.api.GET('/api/v1/channels/{channelId}/members', { params: { path, query: { limit: 100, cursor } } }),
+      ),
+    );
+    return members.map((member) => member.user);
   }
 
   #serially(task: () => Promise<void>): void {
