@@ -2,7 +2,7 @@ import type { FixtureClient } from '@confab/core/fixtures';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { dan, team } from './support/cast.js';
+import { alice, carol, dan, design, directWithBob, general, team } from './support/cast.js';
 import { FILL, fill } from './support/fill.js';
 import { findButton } from './support/shadow.js';
 
@@ -27,6 +27,33 @@ type Story = StoryObj;
 
 /** Unread badges on #design and the direct channel with Bob. */
 export const UnreadBadges: Story = {};
+
+/** `@` badges: unread messages that mention you (or `@channel`), beside the unread count. */
+export const MentionBadges: Story = {
+  loaders: [
+    async () =>
+      ({
+        fixture: team({
+          channels: [
+            {
+              ...design,
+              unread: 3,
+              messages: [
+                ...(design.messages ?? []),
+                { author: carol, text: '@alice could you check the icons?', mentions: [alice] },
+                { author: dan, text: 'Review at 3 pm, @channel', mentionsChannel: true },
+              ],
+            },
+            general,
+            directWithBob,
+          ],
+        }),
+      }) satisfies Loaded,
+  ],
+  play: async ({ canvasElement }) => {
+    await findButton(canvasElement, '# design, 3 unread, 2 mentions');
+  },
+};
 
 /** Choosing a channel raises `chat-channel-select` with its id (the app, or `<chat-room>`, shows it). */
 export const SelectingAChannel: Story = {

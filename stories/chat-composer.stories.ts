@@ -1,17 +1,20 @@
-import type { FixtureClient } from '@confab/core/fixtures';
+import type { FixtureClient, UploadsFixture } from '@confab/core/fixtures';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { general, oneChannel } from './support/cast.js';
-import { findDeep } from './support/shadow.js';
+import { bob, carol, dan, general, oneChannel } from './support/cast.js';
+import { findButton, findDeep } from './support/shadow.js';
 
 type Loaded = { fixture: FixtureClient };
+
+/** #general with its members (for `@` suggestions), uploads going as `uploads` says. */
+const composing = (uploads: UploadsFixture = {}) => oneChannel({ ...general, members: [bob, carol, dan] }, { uploads });
 
 /** Writes a message: Enter sends, Shift+Enter adds a line; the draft is kept per channel. */
 const meta: Meta = {
   title: 'Elements/chat-composer',
   component: 'chat-composer',
-  loaders: [async () => ({ fixture: oneChannel(general) }) satisfies Loaded],
+  loaders: [async () => ({ fixture: composing() }) satisfies Loaded],
   render: (args, { loaded }) =>
     html`<chat-composer
       style="display: block; max-width: 640px; padding: 16px"
@@ -50,6 +53,47 @@ export const TooLong: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(await findDeep(canvasElement, 'textarea'));
     await userEvent.keyboard('This is far too long{Enter}');
+    await findDeep(canvasElement, '[role="alert"]');
+  },
+};
+
+/** Typing `@` and letters suggests members (and `@channel`) above the composer; the arrow keys choose, Enter inserts. */
+export const MentionSuggestions: Story = {
+  decorators: [(story) => html`<div style="padding-top: 200px">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findDeep(canvasElement, 'textarea'));
+    await userEvent.keyboard('Thanks @');
+    await userEvent.keyboard('c');
+    await findDeep(canvasElement, '[role="listbox"]');
+    await findButton(canvasElement, /^@carol/);
+  },
+};
+
+const picked = (name: string, type: string, size: number) => new File([new Uint8Array(size)], name, { type });
+
+/** Files attached: each uploads at once with its progress and Cancel; Send waits for them. */
+export const UploadsInProgress: Story = {
+  loaders: [async () => ({ fixture: composing({ stall: true }) }) satisfies Loaded],
+  play: async ({ canvasElement }) => {
+    const composer = await findDeep<HTMLElement & { addFiles(files: File[]): void }>(canvasElement, 'chat-composer');
+    composer.addFiles([picked('slides.pdf', 'application/pdf', 1_250_000), picked('photo.jpg', 'image/jpeg', 384_000)]);
+    await findDeep(canvasElement, 'progress');
+  },
+};
+
+/** An upload the server refused: why, with Retry and Remove. */
+export const UploadFailed: Story = {
+  loaders: [
+    async () =>
+      ({
+        fixture: composing({
+          refuse: { code: 'unsupported_media_type', detail: 'Files of this type are not allowed here.' },
+        }),
+      }) satisfies Loaded,
+  ],
+  play: async ({ canvasElement }) => {
+    const composer = await findDeep<HTMLElement & { addFiles(files: File[]): void }>(canvasElement, 'chat-composer');
+    composer.addFiles([picked('setup.exe', 'application/x-msdownload', 52_000)]);
     await findDeep(canvasElement, '[role="alert"]');
   },
 };

@@ -4,7 +4,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { alice, bob, carol } from './support/cast.js';
-import { findButton } from './support/shadow.js';
+import { landscape, siteLogo } from './support/media.js';
+import { findButton, findDeep } from './support/shadow.js';
 
 /** Messages as a fixture client holds them: `fixtures` in a channel, then its `pending` and `failed` sends. */
 function messages(fixtures: MessageFixture[], sends: { pending?: string[]; failed?: string[] } = {}): LocalMessage[] {
@@ -29,7 +30,8 @@ const meta: Meta = {
   render: (args) =>
     html`<div role="log" aria-label="Messages" style="padding: 16px; max-width: 640px">
       ${(args.messages as LocalMessage[]).map(
-        (m) => html`<chat-message .message=${m} .me=${alice.id} ?mine=${m.author.id === alice.id}></chat-message>`,
+        (m) =>
+          html`<chat-message .message=${m} .me=${alice.id} .viewer=${alice} ?mine=${m.author.id === alice.id}></chat-message>`,
       )}
     </div>`,
   args: { messages: messages([{ author: bob, text: 'Hello **there**, see `npm start` and https://example.com' }]) },
@@ -85,4 +87,90 @@ export const WithReplies: Story = {
 /** A send waiting for the server, and one the server refused (Retry, Discard). */
 export const PendingAndFailed: Story = {
   args: { messages: messages([], { pending: ['On my way'], failed: ['Too late'] }) },
+};
+
+/** An image (its box kept from its width and height while it loads; it opens in a lightbox), a file and a video. */
+export const Attachments: Story = {
+  args: {
+    messages: messages([
+      {
+        author: bob,
+        body: {
+          type: 'image',
+          url: landscape,
+          width: 480,
+          height: 300,
+          alt: 'Hills under a blue sky',
+          name: 'hills.png',
+        },
+      },
+      {
+        author: carol,
+        body: {
+          type: 'file',
+          uploadId: 'upload-notes',
+          url: 'https://files.example/release-notes.pdf',
+          name: 'release-notes.pdf',
+          size: 248_320,
+          contentType: 'application/pdf',
+        },
+      },
+      { author: bob, body: { type: 'video', url: 'https://files.example/demo.mp4', name: 'demo.mp4' } },
+    ]),
+  },
+};
+
+/** The lightbox: the picture full screen, its alt text, Download and Close (Escape closes it too). */
+export const Lightbox: Story = {
+  args: {
+    messages: messages([
+      {
+        author: bob,
+        body: {
+          type: 'image',
+          url: landscape,
+          width: 480,
+          height: 300,
+          alt: 'Hills under a blue sky',
+          name: 'hills.png',
+        },
+      },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findButton(canvasElement, 'Open image Hills under a blue sky'));
+    const dialog = await findDeep<HTMLDialogElement>(canvasElement, 'dialog');
+    await waitFor(() => expect(dialog.open).toBe(true));
+  },
+};
+
+const preview = {
+  url: 'https://example.com/launch',
+  title: 'Launch checklist: everything before Thursday',
+  description:
+    'Docs, release notes, the load tests and who is on call: the list the team works through before each release, with owners and dates.',
+  imageUrl: siteLogo,
+  siteName: 'Example Docs',
+};
+
+/** A link preview card under a message; on your own message, a button removes it. */
+export const LinkPreview: Story = {
+  args: {
+    messages: messages([
+      { author: bob, text: 'Checklist: https://example.com/launch' },
+      { author: alice, text: 'Updated it: https://example.com/launch' },
+    ]).map((m) => ({ ...m, preview })),
+  },
+};
+
+/** A message that mentions you is highlighted (and says so to screen readers); mentions show as chips. */
+export const MentionsYou: Story = {
+  args: {
+    messages: [
+      ...messages([
+        { author: bob, text: '@alice can you review the release notes? cc @carol' },
+        { author: carol, text: 'Thanks @bob, looks good' },
+      ]).map((m, i) => (i === 0 ? { ...m, mentions: [alice.id, carol.id] } : m)),
+    ],
+  },
 };

@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { alice, bob, carol, dan, general, history, oneChannel, quiet } from './support/cast.js';
 import { FILL, fill } from './support/fill.js';
+import { landscape, siteLogo } from './support/media.js';
 import { deepQueryAll, findButton, findDeep, messageTexts } from './support/shadow.js';
 
 type Loaded = { fixture: FixtureClient };
@@ -167,3 +168,45 @@ export const HostileContent: Story = {
 
 /** A channel the user may only read (a token without `chat:write`): the composer says why it is off. */
 export const ReadOnly: Story = showing(general, { scopes: ['chat:read'] });
+
+/** Attachments, a link preview and a message that mentions you, as a channel shows them. */
+export const AttachmentsAndMentions: Story = showing({
+  name: 'launch',
+  topic: 'Release day',
+  messages: [
+    {
+      author: bob,
+      body: {
+        type: 'image',
+        url: landscape,
+        width: 480,
+        height: 300,
+        alt: 'Hills under a blue sky',
+        name: 'hills.png',
+      },
+    },
+    {
+      author: carol,
+      body: {
+        type: 'file',
+        uploadId: 'upload-notes',
+        url: 'https://files.example/release-notes.pdf',
+        name: 'release-notes.pdf',
+        size: 248_320,
+        contentType: 'application/pdf',
+      },
+    },
+    {
+      author: dan,
+      text: 'Checklist: https://example.com/launch',
+      preview: {
+        url: 'https://example.com/launch',
+        title: 'Launch checklist: everything before Thursday',
+        description: 'Docs, release notes, the load tests and who is on call, with owners and dates.',
+        imageUrl: siteLogo,
+        siteName: 'Example Docs',
+      },
+    },
+    { author: bob, text: '@alice can you sign off the notes?', mentions: [alice] },
+  ],
+});

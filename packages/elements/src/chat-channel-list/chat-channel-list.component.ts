@@ -10,7 +10,7 @@ import { chatChannelListStyles } from './chat-channel-list.styles.js';
 type Panel = 'none' | 'browse' | 'create' | 'direct';
 
 /**
- * The joined channels, most recent activity first, with unread badges and the active one marked; a
+ * The joined channels, most recent activity first, with unread and `@` mention badges and the active one marked; a
  * listbox navigated with the arrow keys (roving tabindex). Below it: browse and join public channels,
  * create a channel, start a direct message.
  *
@@ -18,6 +18,7 @@ type Panel = 'none' | 'browse' | 'create' | 'direct';
  * @csspart list - The list of channels.
  * @csspart channel - One channel.
  * @csspart badge - An unread count.
+ * @csspart mention-badge - How many unread messages mention you (`@2`).
  * @csspart tools - The browse / create / direct-message area.
  * @csspart error - Why a channel could not be created (its name is taken, say).
  * @slot footer - Below the tools (a sign-out button, say).
@@ -114,7 +115,8 @@ export class ChatChannelListElement extends ChatElement {
       <ul part="list" role="listbox" aria-labelledby="heading" @keydown=${this.#keydown}>
         ${channels.map((c, i) => {
           const unread = c.unreadCount ?? 0;
-          const label = `${c.visibility === 'direct' ? '@' : '#'} ${c.name}${unread ? `, ${t.unread(unread)}` : ''}`;
+          const mentions = c.unreadMentionCount ?? 0;
+          const label = `${c.visibility === 'direct' ? '@' : '#'} ${c.name}${unread ? `, ${t.unread(unread)}` : ''}${mentions ? `, ${t.mentions(mentions)}` : ''}`;
           return html`<li
             part="channel"
             role="option"
@@ -130,6 +132,7 @@ export class ChatChannelListElement extends ChatElement {
           >
             <span aria-hidden="true">${c.visibility === 'direct' ? '@' : '#'}</span>
             <span class="name">${c.name}</span>
+            ${mentions ? html`<span part="mention-badge" class="badge mention" aria-hidden="true" data-count=${mentions}></span>` : nothing}
             ${unread ? html`<span part="badge" class="badge" aria-hidden="true">${unread}</span>` : nothing}
           </li>`;
         })}

@@ -55,6 +55,19 @@ export const chatChannelListStyles = css`
     min-width: 1.2em;
     text-align: center;
   }
+  /* The count is drawn by CSS: the option's name already says it, in words. */
+  .mention::before {
+    content: '@' attr(data-count);
+  }
+  .mention {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 700;
+  }
+  [aria-selected='true'] .mention {
+    background: var(--_on-accent);
+    color: var(--_accent);
+  }
   .tools {
     display: flex;
     flex-direction: column;

@@ -1,14 +1,17 @@
-import type { ChannelRoom, Draft } from '@confab/core';
+import type { ChannelRoom, Draft, MessageBody } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ChatEditLastEvent } from '../events/chat-edit-last.js';
 import { ChatMessageSendEvent } from '../events/chat-message-send.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { fileSize } from '../shared/file-size.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatComposerStyles } from './chat-composer.styles.js';
+import { MentionSuggest } from './mention-suggest.js';
+import { type Attachment, bodyOf, Uploads } from './uploads.js';
 
 /** How close to the limit (in characters) the counter appears. */
 const COUNT_FROM = 500;
@@ -20,10 +23,25 @@ const COUNT_FROM = 500;
  * composer says so and does not send. Its direction follows the text (`dir="auto"`; empty, the page's). Tells the
  * channel you are typing (throttled).
  *
- * @fires chat-message-send - Before sending; cancel it to send the message yourself.
+ * Files come from the attach button, a paste or a drop (or {@link ChatComposerElement.addFiles}); each starts
+ * uploading at once, with its progress and Cancel, and Retry or Remove if it fails. Send stays disabled
+ * until every upload has finished; it then sends the text (if any) and one message per file.
+ *
+ * Typing `@` and letters suggests the channel's members (and `@channel`): the arrow keys choose, Enter or
+ * Tab inserts `@username`, Escape closes the list and keeps the text. The text area follows the combobox
+ * pattern as far as a `<textarea>` may (`aria-autocomplete`, `aria-controls`, `aria-activedescendant`; it
+ * keeps its textbox role), and the number of suggestions is announced.
+ *
+ * @fires chat-message-send - Before sending each message (the text, each file); cancel it to send that message yourself.
  * @fires chat-edit-last - ArrowUp in an empty composer.
  * @csspart form - The composer's frame.
  * @csspart input - The text area.
+ * @csspart attach-button - The button that picks files to attach.
+ * @csspart attachments - The list of attached files.
+ * @csspart attachment - One attached file: name, size, progress or error, and its buttons.
+ * @csspart progress - An upload's progress bar.
+ * @csspart suggestions - The `@mention` suggestions (a listbox).
+ * @csspart suggestion - One suggestion.
  * @csspart send - The send button.
  * @csspart counter - Characters left, near the limit.
  * @csspart error - Why the message was not sent (too long).
@@ -44,8 +62,16 @@ export class ChatComposerElement extends ChatElement {
   @property({ type: Number, attribute: 'max-length' }) maxLength = 4000;
   /** A send was refused for being too long (until the text changes). */
   @state() private refused = false;
+  /** Files are dragged over the composer. */
+  @state() private dragging = false;
   readonly #text = new StoreController<string>(this, '');
   readonly #rooms = new RoomController(this);
+  readonly #uploads = new Uploads(this, () => this.#room);
+  readonly #suggest = new MentionSuggest(
+    this,
+    () => this.#room,
+    () => this.t.mentionChannel,
+  );
   #room: ChannelRoom | undefined;
   #draft: Draft | undefined;
 
@@ -58,6 +84,11 @@ export class ChatComposerElement extends ChatElement {
     this.#textarea?.focus();
   }
 
+  /** Attaches files, as the attach button, a paste or a drop does: each starts uploading at once. */
+  addFiles(files: Iterable<File>): void {
+    if (!this.disabledReason) this.#uploads.add(files);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const room = this.#rooms.of(this.client, this.channel);
     if (room !== this.#room || changed.has('parentId')) {
@@ -65,21 +96,27 @@ export class ChatComposerElement extends ChatElement {
       this.#draft = room?.draft(this.parentId ?? undefined);
       this.#text.follow(this.#draft?.$text);
       this.refused = false;
+      this.#uploads.clear();
+      this.#suggest.close();
     }
   }
 
   #send(): void {
     const text = this.#textarea.value.trim();
     const room = this.#room;
-    if (!text || this.disabledReason || !room) return;
+    const files = this.#uploads.ready;
+    if ((!text && !files.length) || this.disabledReason || !room || this.#uploads.busy) return;
     if ([...text].length > this.maxLength) {
       this.refused = true;
       return;
     }
-    const body = { type: 'text' as const, text };
+    const bodies: MessageBody[] = [...(text ? [{ type: 'text' as const, text }] : []), ...files.map(bodyOf)];
     this.#setText('');
-    if (!this.dispatchEvent(new ChatMessageSendEvent(body, this.parentId))) return;
-    void room.send(body, this.parentId ? { parentId: this.parentId } : {}).catch(() => {}); // a failure shows on the echo
+    this.#uploads.clearReady();
+    for (const body of bodies) {
+      if (!this.dispatchEvent(new ChatMessageSendEvent(body, this.parentId))) continue;
+      void room.send(body, this.parentId ? { parentId: this.parentId } : {}).catch(() => {}); // a failure shows on the echo
+    }
   }
 
   #setText(text: string): void {
@@ -94,7 +131,8 @@ export class ChatComposerElement extends ChatElement {
   };
 
   #keydown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (e.isComposing || this.#suggest.keydown(e, this.#textarea)) return;
+    if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       this.#send();
     } else if (e.key === 'ArrowUp' && !this.#textarea.value) {
@@ -108,8 +146,74 @@ export class ChatComposerElement extends ChatElement {
   #input = () => {
     this.#draft?.set(this.#textarea.value);
     this.refused = false;
+    this.#suggest.update(this.#textarea);
     if (this.#textarea.value) this.#room?.typing();
   };
+
+  /** Files pasted (a screenshot, copied files) are attached; a copy from a document (with HTML) pastes its text. */
+  #paste = (e: ClipboardEvent) => {
+    const data = e.clipboardData;
+    if (!data?.files.length || data.types.includes('text/html')) return;
+    e.preventDefault();
+    this.addFiles(data.files);
+  };
+
+  #dragover = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files') || this.disabledReason) return;
+    e.preventDefault();
+    this.dragging = true;
+  };
+
+  #drop = (e: DragEvent) => {
+    this.dragging = false;
+    if (!e.dataTransfer?.files.length || this.disabledReason) return;
+    e.preventDefault();
+    this.addFiles(e.dataTransfer.files);
+  };
+
+  #renderAttachment = (a: Attachment) => {
+    const t = this.t;
+    const name = a.file.name;
+    const button = (label: string, aria: string, run: () => void) =>
+      html`<button type="button" class="small" aria-label=${aria} @click=${run}>${label}</button>`;
+    return html`<li part="attachment" class=${a.status}>
+      <span class="name">${name}</span>
+      <span class="size">${fileSize(a.file.size, this.locale)}</span>
+      ${
+        a.status === 'uploading'
+          ? html`<progress part="progress" max=${a.total || 1} .value=${a.loaded} aria-label=${t.uploading(name)}></progress>
+            ${button(t.cancel, t.cancelUpload(name), () => this.#uploads.remove(a))}`
+          : a.status === 'failed'
+            ? html`<span class="error" role="alert">${t.uploadFailed(name, a.error ?? '')}</span>
+              ${button(t.retry, t.retryUpload(name), () => this.#uploads.retry(a))}`
+            : nothing
+      }
+      ${a.status === 'uploading' ? nothing : button(a.status === 'failed' ? t.remove : '✕', t.removeFile(name), () => this.#uploads.remove(a))}
+    </li>`;
+  };
+
+  #renderSuggestions() {
+    const s = this.#suggest;
+    return html`${
+      s.open && s.options.length
+        ? html`<ul part="suggestions" id="suggestions" class="suggestions" role="listbox" aria-label=${this.t.mentionList}>
+          ${s.options.map(
+            (o, i) => html`<li
+              part="suggestion"
+              id=${`suggestion-${i}`}
+              role="option"
+              aria-selected=${i === s.active ? 'true' : 'false'}
+              @mousedown=${(e: Event) => e.preventDefault()}
+              @click=${() => s.pick(i, this.#textarea)}
+            >
+              <span class="handle">@${o.username}</span> <span class="label">${o.label}</span>
+            </li>`,
+          )}
+        </ul>`
+        : nothing
+    }
+      <div class="visually-hidden" role="status">${s.open ? this.t.suggestions(s.options.length) : ''}</div>`;
+  }
 
   protected override render(): TemplateResult {
     const t = this.t;
@@ -117,7 +221,24 @@ export class ChatComposerElement extends ChatElement {
     const left = this.maxLength - [...this.#text.value.trim()].length;
     const over = left < 0;
     const count = left > COUNT_FROM ? '' : over ? t.tooLong(-left, this.maxLength) : t.charactersLeft(left);
-    return html`<form part="form" @submit=${this.#submit}>
+    const files = this.#uploads.items;
+    const busy = this.#uploads.busy;
+    const suggest = this.#suggest;
+    const listed = suggest.open && suggest.options.length > 0;
+    return html`${this.#renderSuggestions()}
+      ${
+        files.length
+          ? html`<ul part="attachments" class="attachments" aria-label=${t.attachments}>${files.map(this.#renderAttachment)}</ul>`
+          : nothing
+      }
+      <form
+        part="form"
+        class=${this.dragging ? 'dragging' : ''}
+        @submit=${this.#submit}
+        @dragover=${this.#dragover}
+        @dragleave=${() => (this.dragging = false)}
+        @drop=${this.#drop}
+      >
         <textarea
           part="input"
           rows="1"
@@ -125,18 +246,37 @@ export class ChatComposerElement extends ChatElement {
           aria-label=${t.message}
           aria-describedby="hint counter"
           aria-invalid=${over ? 'true' : 'false'}
+          aria-autocomplete="list"
+          aria-controls=${listed ? 'suggestions' : nothing}
+          aria-activedescendant=${listed ? `suggestion-${suggest.active}` : nothing}
           placeholder=${t.message}
           .value=${live(this.#text.value)}
           ?disabled=${disabled}
           @keydown=${this.#keydown}
           @input=${this.#input}
+          @paste=${this.#paste}
+          @blur=${() => suggest.close()}
         ></textarea>
-        <span id="hint" class="visually-hidden">${disabled ? this.disabledReason : t.sendHint}</span>
+        <span id="hint" class="visually-hidden">${disabled ? this.disabledReason : busy ? t.waitForUploads : t.sendHint}</span>
         <span part="counter" id="counter" class="counter ${over ? 'over' : ''}" title=${count}
           ><span aria-hidden="true">${count ? left : ''}</span><span class="visually-hidden">${count}</span></span
         >
-        <button part="send" type="submit" ?disabled=${disabled}>${t.send}</button>
+        <button part="attach-button" class="attach" type="button" aria-label=${t.attach} ?disabled=${disabled} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8 8a6 6 0 0 0 8.5 8.5l6.2-6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
+        </button>
+        <input
+          type="file"
+          multiple
+          hidden
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            this.addFiles(input.files ?? []);
+            input.value = '';
+          }}
+        />
+        <button part="send" type="submit" ?disabled=${disabled || busy}>${t.send}</button>
       </form>
+      ${busy ? html`<div class="reason">${t.waitForUploads}</div>` : nothing}
       ${this.refused && over ? html`<div part="error" class="error" role="alert">${count}</div>` : nothing}
       ${disabled ? html`<div part="reason" class="reason">${this.disabledReason}</div>` : nothing}`;
   }

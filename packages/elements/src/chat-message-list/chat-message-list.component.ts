@@ -1,4 +1,4 @@
-import type { LocalMessage } from '@confab/core';
+import type { LocalMessage, User } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -66,6 +66,8 @@ export class ChatMessageListElement extends ChatElement {
   @property({ attribute: false }) feed: MessageFeed | undefined;
   /** The signed-in user's id. */
   @property({ attribute: false }) me: string | undefined;
+  /** The signed-in user, reading (messages that mention them are highlighted). */
+  @property({ attribute: false }) viewer: User | undefined;
   /** Accessible name of the log. */
   @property() label = '';
   /** Inside a thread: no reply controls. */
@@ -506,6 +508,7 @@ export class ChatMessageListElement extends ChatElement {
         exportparts=${MESSAGE_PARTS}
         .message=${m}
         .me=${this.me}
+        .viewer=${this.viewer}
         .strings=${this.strings}
         .continued=${row.continued}
         .current=${current}

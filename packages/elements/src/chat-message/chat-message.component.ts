@@ -1,13 +1,13 @@
-import type { LocalMessage, MessageBody } from '@confab/core';
+import { isMentioned, type LocalMessage, type User } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChatMessageActionEvent, type MessageAction } from '../events/chat-message-action.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
-import { renderMarkdown, safeUrl } from '../shared/markdown.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
 import { chatMessageStyles } from './chat-message.styles.js';
+import { renderBody, renderLightbox, renderPreview } from './message-body.js';
 import { TouchController } from './touch-controller.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
@@ -16,19 +16,30 @@ const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 type Popup = 'menu' | 'confirm' | undefined;
 
 /**
- * One message: avatar, author, time, content (the safe markdown subset, images, videos), edited and
- * deleted states, reactions, the reply count, and actions (reply, react, and edit/delete for your own).
- * With a mouse the actions are a toolbar shown on hover or focus; on touch they open as a menu from a
- * "More" button or a long press. Deleting asks first.
+ * One message: avatar, author, time, content (the safe markdown subset, images, videos, files), a link
+ * preview, edited and deleted states, reactions, the reply count, and actions (reply, react, and
+ * edit/delete for your own). With a mouse the actions are a toolbar shown on hover or focus; on touch they
+ * open as a menu from a "More" button or a long press. Deleting asks first. An image keeps its box (from its
+ * width and height) while it loads, and opens full screen in a lightbox. A message that mentions you is
+ * highlighted, and says so to screen readers.
  *
- * @fires chat-message-action - A control asks for `reply`, `react`, `unreact`, `edit`, `delete`, `retry` or `discard`.
- * @csspart message - The message's frame.
+ * @fires chat-message-action - A control asks for `reply`, `react`, `unreact`, `edit`, `delete`, `retry`, `discard` or `remove-preview`.
+ * @csspart message - The message's frame (also `mentioned` when it mentions you).
+ * @csspart mentioned - The frame of a message that mentions you.
  * @csspart avatar - The author's picture, or initials on a colour of their own.
  * @csspart author - The author's name.
  * @csspart time - The time it was sent.
  * @csspart body - The content.
  * @csspart link - A link in the content.
  * @csspart mention - An @mention.
+ * @csspart mention-me - An @mention of you.
+ * @csspart image - An image's button (it opens the lightbox).
+ * @csspart video - A video player.
+ * @csspart file - A file's chip: a download link with its name and size.
+ * @csspart lightbox - The full-screen image dialog.
+ * @csspart preview - The link preview card.
+ * @csspart preview-image - The link preview's picture.
+ * @csspart remove-preview - The author's "Remove preview" button.
  * @csspart code - Inline code.
  * @csspart code-block - A code block.
  * @csspart reactions - The reactions row.
@@ -39,6 +50,7 @@ type Popup = 'menu' | 'confirm' | undefined;
  * @csspart menu - The actions menu (touch).
  * @csspart confirm - The question asked before deleting.
  * @cssproperty --chat-avatar-size - Size of the avatar (32px).
+ * @cssproperty --chat-mention-highlight - Background of a message that mentions you (a soft yellow; darker in dark mode).
  * @slot actions - Extra controls added to the actions toolbar.
  *
  * @tagname chat-message
@@ -50,12 +62,16 @@ export class ChatMessageElement extends ChatElement {
   @property({ attribute: false }) message: LocalMessage | undefined;
   /** The signed-in user's id (to mark your own reactions and offer edit and delete). */
   @property({ attribute: false }) me: string | undefined;
+  /** The signed-in user, reading: messages that mention them are highlighted, and so are their @mentions. */
+  @property({ attribute: false }) viewer: User | undefined;
   /** Hide the reply control (inside a thread). */
   @property({ type: Boolean, attribute: 'no-replies' }) noReplies = false;
   /** Set while the message is the target of a jump. */
   @property({ type: Boolean, reflect: true }) highlighted = false;
   /** Set on your own messages. */
   @property({ type: Boolean, reflect: true }) mine = false;
+  /** Set on messages by others that mention you (or `@channel`). */
+  @property({ type: Boolean, reflect: true }) mentioned = false;
   /** Grouped under the previous message (same author, moments later): no avatar or author line; the time shows on hover or focus. */
   @property({ type: Boolean, reflect: true }) continued = false;
   /**
@@ -92,7 +108,10 @@ export class ChatMessageElement extends ChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('message') || changed.has('me')) this.mine = !!this.message && this.message.author.id === this.me;
+    const m = this.message;
+    if (changed.has('message') || changed.has('me')) this.mine = !!m && m.author.id === this.me;
+    if (changed.has('message') || changed.has('viewer'))
+      this.mentioned = !!m && !m.deletedAt && isMentioned(m, this.viewer ?? null);
     if (changed.has('message') && changed.get('message')?.author.id !== this.message?.author.id)
       this.brokenAvatar = false;
   }
@@ -136,10 +155,10 @@ export class ChatMessageElement extends ChatElement {
     const t = this.t;
     const when = fullTime(m.createdAt, this.locale);
     return html`<article
-      part="message"
+      part=${this.mentioned ? 'message mentioned' : 'message'}
       class=${this.#touch.touch ? 'touch' : ''}
       tabindex=${this.current ? 0 : -1}
-      aria-label=${`${m.author.displayName}, ${formatTime(m.createdAt, this.locale)}`}
+      aria-label=${`${m.author.displayName}, ${formatTime(m.createdAt, this.locale)}${this.mentioned ? `, ${t.mentionsYou}` : ''}`}
     >
       <div class="gutter" @error=${{ handleEvent: this.#avatarFailed, capture: true }}>
         ${
@@ -156,9 +175,11 @@ export class ChatMessageElement extends ChatElement {
               <span part="author" class="author">${m.author.displayName}</span>
               <time part="time" datetime=${m.createdAt} title=${when}>${formatTime(m.createdAt, this.locale)}</time>
               ${m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
+              ${this.mentioned ? html`<span class="visually-hidden">${t.mentionsYou}</span>` : nothing}
             </header>`
         }
         ${this.editing ? this.#renderEditor(m) : this.#renderBody(m)}
+        ${m.preview && !m.deletedAt ? renderPreview(m.preview, t, this.mine ? this.#removePreview : undefined, this.#tab) : nothing}
         ${this.continued && m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
         ${this.#renderStatus(m)} ${this.#renderReactions(m)}
         ${
@@ -174,8 +195,26 @@ export class ChatMessageElement extends ChatElement {
 
   #renderBody(m: LocalMessage) {
     if (m.deletedAt || !m.body) return html`<div part="body" class="body deleted">${this.t.deleted}</div>`;
-    return html`<div part="body" class="body" dir="auto">${renderBody(m.body)}</div>`;
+    const { t, locale } = this;
+    const me = this.viewer?.username;
+    return html`<div part="body" class="body" dir="auto">${renderBody(m.body, { t, locale, me, open: this.#openLightbox })}</div>
+      ${renderLightbox(m.body, t, this.#closedLightbox)}`;
   }
+
+  /** The image's button that opened the lightbox: focus goes back to it. */
+  #thumbnail: HTMLElement | undefined;
+
+  #openLightbox = (event: Event) => {
+    this.#thumbnail = event.currentTarget as HTMLElement;
+    this.renderRoot.querySelector('dialog')?.showModal();
+  };
+
+  #closedLightbox = () => {
+    this.#thumbnail?.focus();
+    this.#thumbnail = undefined;
+  };
+
+  #removePreview = () => this.#ask({ action: 'remove-preview' });
 
   #renderEditor(m: LocalMessage) {
     const text = m.body?.type === 'text' ? m.body.text : '';
@@ -286,6 +325,7 @@ export class ChatMessageElement extends ChatElement {
       ${this.noReplies ? nothing : item(t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })))}
       ${item(t.react, () => this.#fromMenu(() => this.#togglePicker()))}
       ${this.#canEdit ? item(t.edit, () => this.#fromMenu(this.#startEditing)) : nothing}
+      ${this.mine && this.message?.preview ? item(t.removePreview, () => this.#fromMenu(this.#removePreview)) : nothing}
       ${this.mine ? item(t.delete, () => void this.#open('confirm')) : nothing}
     </div>`;
   }
@@ -392,27 +432,11 @@ export class ChatMessageElement extends ChatElement {
   protected override updated(): void {
     // Links and players in the content follow the message's place in the tab order too.
     const tab = this.current && this.within ? 0 : -1;
-    for (const control of this.renderRoot.querySelectorAll<HTMLElement>('.body a, .body video')) control.tabIndex = tab;
+    for (const control of this.renderRoot.querySelectorAll<HTMLElement>('.body a, .body video, .body button'))
+      control.tabIndex = tab;
   }
 }
 
 /** The time of day alone ("14:05"), shown beside a grouped message. */
 const shortTime = (iso: string, locale: string | undefined) =>
   new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(Date.parse(iso));
-
-function renderBody(body: MessageBody) {
-  switch (body.type) {
-    case 'text':
-      return renderMarkdown(body.text);
-    case 'image': {
-      const src = body.url ? safeUrl(body.url) : undefined;
-      return src
-        ? html`<img src=${src} alt=${body.alt ?? ''} width=${body.width} height=${body.height} loading="lazy" />`
-        : nothing;
-    }
-    case 'video': {
-      const src = body.url ? safeUrl(body.url) : undefined;
-      return src ? html`<video src=${src} controls preload="metadata"></video>` : nothing;
-    }
-  }
-}

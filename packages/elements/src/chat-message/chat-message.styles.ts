@@ -25,6 +25,10 @@ export const chatMessageStyles = css`
   :host([mine]) article {
     background: var(--_mine);
   }
+  :host([mentioned]) article {
+    background: var(--chat-mention-highlight, light-dark(#fff6d1, #3a3216));
+    border-inline-start: 3px solid light-dark(#c98f00, #d9b445);
+  }
   :host([highlighted]) article {
     background: var(--_highlight);
     transition: background 1s;
@@ -94,14 +98,150 @@ export const chatMessageStyles = css`
   .mention {
     color: var(--_accent);
     font-weight: 600;
+    padding: 0 2px;
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
-  .body img,
-  .body video {
+  [part~='mention-me'] {
+    color: var(--_on-accent);
+    background: var(--_accent);
+  }
+  .media {
     display: block;
-    max-width: min(100%, 420px);
-    height: auto;
-    border-radius: var(--_radius);
+    box-sizing: border-box;
+    padding: 0;
     margin-top: 0.25em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  .media img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  video.media {
+    background: #000;
+  }
+  .file,
+  .preview {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    max-width: min(100%, 420px);
+    box-sizing: border-box;
+    margin-top: 0.25em;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    white-space: normal;
+  }
+  .file {
+    width: fit-content;
+    color: inherit;
+    text-decoration: none;
+  }
+  .file:hover .name {
+    text-decoration: underline;
+  }
+  .icon {
+    flex: none;
+    display: grid;
+    place-items: center;
+    inline-size: 2.5em;
+    block-size: 2.5em;
+    border-radius: 4px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.7em;
+    font-weight: 700;
+  }
+  .file .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .size,
+  .site {
+    color: var(--_muted);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+  .preview {
+    align-items: flex-start;
+    border-inline-start: 3px solid var(--_accent);
+  }
+  .preview img {
+    flex: none;
+    width: 64px;
+    height: 64px;
+    object-fit: cover;
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+  .card {
+    flex: 1;
+    min-width: 0;
+  }
+  .title {
+    font-weight: 600;
+  }
+  .desc {
+    margin: 2px 0 0;
+    font-size: 0.9em;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+  }
+  .unpreview {
+    flex: none;
+    min-width: 28px;
+    min-height: 28px;
+    color: var(--_muted);
+  }
+  .lightbox[open] {
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    width: 100vw;
+    height: 100dvh;
+    max-width: none;
+    max-height: none;
+    margin: 0;
+    padding: var(--_space);
+    gap: var(--_space);
+    border: 0;
+    background: rgb(0 0 0 / 0.92);
+    color: #fff;
+  }
+  .lightbox::backdrop {
+    background: transparent;
+  }
+  .lightbox-bar {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+  }
+  .caption {
+    flex: 1;
+  }
+  .lightbox a {
+    color: #fff;
+  }
+  .lightbox button {
+    color: #000;
+    background: #fff;
+    padding: 4px 14px;
+  }
+  .lightbox img {
+    flex: 1;
+    min-height: 0;
+    width: 100%;
+    object-fit: contain;
   }
   .reactions,
   .status {

@@ -78,18 +78,20 @@ export class ChatThreadElement extends ChatElement {
     if (!this.#room || !this.message) return nothing;
     const feed = this.#room.thread(this.message);
     const me = this.#me.value?.id;
+    const viewer = this.#me.value ?? undefined;
     const parent = this.#parent.value;
     return html`<div class="bar" part="header">
         <h2 id="title">${t.thread}</h2>
         <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
       </div>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
-        ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .strings=${this.strings} no-replies></chat-message>` : nothing}
+        ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .viewer=${viewer} .strings=${this.strings} no-replies></chat-message>` : nothing}
       </div>
       <chat-message-list
         exportparts=${LIST_PARTS}
         .feed=${feed}
         .me=${me}
+        .viewer=${viewer}
         .strings=${this.strings}
         label=${t.thread}
         no-replies

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
 import '../chat-message-list/chat-message-list.js';
+import type { ChatComposerElement } from '../chat-composer/chat-composer.component.js';
 import type { ChatMessageListElement } from '../chat-message-list/chat-message-list.component.js';
 import { ChatChannelLeaveEvent } from '../events/chat-channel-leave.js';
 import type { ChatEditLastEvent } from '../events/chat-edit-last.js';
@@ -24,7 +25,8 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * One channel: a header (name, members, who is online, join or leave), the message list, who is typing,
  * and the composer, with banners for connecting, reconnecting and offline, and states for loading, empty
  * channels and channels the user may not read or post in. While shown it keeps the channel read, and it
- * opens at the first unread message (the list's "New" divider).
+ * opens at the first unread message (the list's "New" divider). Files dragged over the window show a drop
+ * target; dropped, they are attached in the composer.
  *
  * Keyboard shortcuts (also in {@link ChatWindowElement.shortcuts}, for a help text):
  * - `Alt+End` (or `Alt+Shift+N`) anywhere in the window: jump to the newest message.
@@ -39,6 +41,7 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * @csspart confirm - The question before leaving.
  * @csspart banner - The connection banner.
  * @csspart typing - The typing indicator.
+ * @csspart drop-target - What covers the window while files are dragged over it.
  * @slot header-actions - Controls at the end of the header.
  * @slot empty - Shown in an empty channel (instead of "No messages yet").
  *
@@ -54,6 +57,8 @@ export class ChatWindowElement extends ChatElement {
   @state() private unreadAfterSeq: number | undefined;
   /** Whether the window is on screen (not hidden behind another pane, as on a phone). */
   @state() private shown = false;
+  /** Files are dragged over the window. */
+  @state() private dropping = false;
 
   readonly #connection = new StoreController<ConnectionStatus>(this, 'idle');
   readonly #me = new StoreController<User | null>(this, null);
@@ -93,8 +98,26 @@ export class ChatWindowElement extends ChatElement {
 
   constructor() {
     super();
-    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
+    // On the element itself: nothing to remove.
+    this.addEventListener('keydown', this.#keydown);
+    this.addEventListener('dragenter', this.#dragenter);
   }
+
+  get #composer(): ChatComposerElement | null {
+    return this.renderRoot.querySelector('chat-composer');
+  }
+
+  /** Files dragged in: the drop target covers the window (while posting is possible). */
+  #dragenter = (e: DragEvent) => {
+    const composer = this.#composer;
+    if (e.dataTransfer?.types.includes('Files') && composer && !composer.disabledReason) this.dropping = true;
+  };
+
+  #drop = (e: DragEvent) => {
+    e.preventDefault();
+    this.dropping = false;
+    this.#composer?.addFiles(e.dataTransfer?.files ?? []);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -250,6 +273,7 @@ export class ChatWindowElement extends ChatElement {
         exportparts=${LIST_PARTS}
         .feed=${room}
         .me=${this.#me.value?.id}
+        .viewer=${this.#me.value ?? undefined}
         .unreadAfterSeq=${this.unreadAfterSeq}
         .strings=${this.strings}
         label=${channel ? channel.name : t.loading}
@@ -257,6 +281,19 @@ export class ChatWindowElement extends ChatElement {
         ><slot name="empty" slot="empty">${t.empty}</slot></chat-message-list
       >
       <div part="typing" class="typing" aria-live="polite">${typing.length ? t.typing(typing) : ''}</div>
+      ${
+        this.dropping
+          ? html`<div
+            part="drop-target"
+            class="drop"
+            @dragover=${(e: DragEvent) => e.preventDefault()}
+            @dragleave=${() => (this.dropping = false)}
+            @drop=${this.#drop}
+          >
+            ${t.dropFiles}
+          </div>`
+          : nothing
+      }
       <chat-composer
         .client=${this.client}
         .strings=${this.strings}

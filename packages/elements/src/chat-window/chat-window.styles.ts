@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const chatWindowStyles = css`
+  :host {
+    position: relative;
+  }
   .meta {
     color: var(--_muted);
     font-size: 0.85em;
@@ -40,6 +43,20 @@ export const chatWindowStyles = css`
   }
   .confirm span {
     flex: 1 1 14em;
+  }
+  .drop {
+    position: absolute;
+    inset: 0;
+    z-index: 3;
+    display: grid;
+    place-items: center;
+    margin: var(--_space);
+    border: 3px dashed var(--_accent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    color: var(--_accent);
+    font-size: 1.2em;
+    font-weight: 600;
   }
   .danger {
     background: var(--_danger);

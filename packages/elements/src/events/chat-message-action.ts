@@ -2,7 +2,7 @@ import type { LocalMessage, MessageBody } from '@confab/core';
 
 /** What a message's controls can ask for. */
 export type MessageAction =
-  | { action: 'reply' | 'delete' | 'retry' | 'discard' }
+  | { action: 'reply' | 'delete' | 'retry' | 'discard' | 'remove-preview' }
   | { action: 'react' | 'unreact'; emoji: string }
   | { action: 'edit'; body: MessageBody };
 

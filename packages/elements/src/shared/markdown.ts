@@ -48,7 +48,7 @@ export function safeUrl(raw: string): string | undefined {
 const link = (href: string, label: Piece[] | string) =>
   html`<a part="link" href=${href} target="_blank" rel="noopener noreferrer nofollow">${label}</a>`;
 
-function inline(text: string): Piece[] {
+function inline(text: string, me: string | undefined): Piece[] {
   const out: Piece[] = [];
   let at = 0;
   for (const match of text.matchAll(INLINE)) {
@@ -57,17 +57,20 @@ function inline(text: string): Piece[] {
     if (start > at) out.push(text.slice(at, start));
     at = match.index + whole.length;
     if (code) out.push(html`<code part="code">${code.slice(1, -1)}</code>`);
-    else if (bold) out.push(html`<strong>${inline(bold.slice(2, -2))}</strong>`);
-    else if (italic) out.push(html`<em>${inline(italic.slice(1, -1))}</em>`);
+    else if (bold) out.push(html`<strong>${inline(bold.slice(2, -2), me)}</strong>`);
+    else if (italic) out.push(html`<em>${inline(italic.slice(1, -1), me)}</em>`);
     else if (mdLink) {
       const split = mdLink.indexOf('](');
       const href = safeUrl(mdLink.slice(split + 2, -1));
-      const label = inline(mdLink.slice(1, split));
+      const label = inline(mdLink.slice(1, split), me);
       out.push(...(href ? [link(href, label)] : [`[`, ...label, `](${mdLink.slice(split + 2, -1)})`]));
     } else if (bare) {
       const href = safeUrl(bare);
       out.push(href ? link(href, bare) : bare);
-    } else if (mention) out.push(html`<span part="mention" class="mention">${mention}</span>`);
+    } else if (mention) {
+      const mine = mention.slice(1).toLowerCase() === me?.toLowerCase();
+      out.push(html`<span part=${mine ? 'mention mention-me' : 'mention'} class="mention">${mention}</span>`);
+    }
   }
   if (at < text.length) out.push(text.slice(at));
   return out;
@@ -75,15 +78,16 @@ function inline(text: string): Piece[] {
 
 /**
  * Renders the safe markdown subset (bold, italic, inline code, code blocks, links, @mentions) as DOM
- * through Lit templates: user text only ever becomes text nodes or attribute values, never HTML.
+ * through Lit templates: user text only ever becomes text nodes or attribute values, never HTML. A mention
+ * of `me` (a username) is marked `part="mention mention-me"`.
  */
-export function renderMarkdown(text: string): Piece[] {
+export function renderMarkdown(text: string, me?: string): Piece[] {
   const out: Piece[] = [];
   const blocks = text.split(/```(?:[a-z0-9+-]*\n)?/i);
   blocks.forEach((block, i) => {
     const isCode = i % 2 === 1 && i < blocks.length - 1;
     if (isCode) out.push(html`<pre part="code-block"><code>${block.replace(/\n$/, '')}</code></pre>`);
-    else out.push(...inline(i % 2 === 1 ? `\`\`\`${block}` : block));
+    else out.push(...inline(i % 2 === 1 ? `\`\`\`${block}` : block, me));
   });
   return out;
 }

@@ -24,5 +24,8 @@ export function runAction(room: ChannelRoom, event: ChatMessageActionEvent): voi
     case 'discard':
       room.discard(message.clientMessageId);
       break;
+    case 'remove-preview':
+      void room.removePreview(message.id).catch(ignore);
+      break;
   }
 }

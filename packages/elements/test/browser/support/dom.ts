@@ -58,6 +58,7 @@ export function byRole<T extends Element = HTMLElement>(
     article: 'article',
     heading: 'h1, h2, h3',
     link: 'a[href]',
+    progressbar: 'progress',
   };
   const selector = implicit[role] ? `[role="${role}"], ${implicit[role]}` : `[role="${role}"]`;
   return deepQueryAll<T>(root, selector).filter((el) => {
