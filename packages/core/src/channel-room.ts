@@ -8,7 +8,7 @@ import type { UploadOptions } from './uploads.js';
 
 /** What goes with files sent by `sendFiles`. */
 export interface SendFilesOptions {
-  /** A text message sent after the files. */
+  /** A text message sent before the files (their caption). */
   text?: string;
   /** Sends them as replies in this thread. */
   parentId?: string;
@@ -65,8 +65,8 @@ export interface ChannelRoom {
    */
   upload(file: Blob, options?: UploadOptions): Promise<Upload>;
   /**
-   * Uploads the files one after another, then sends each (an `image`, `video` or `file` message by its
-   * upload) and the `text`, if any, through `send`. If an upload fails or is cancelled, nothing is sent.
+   * Uploads the files one after another, then sends the `text`, if any, and each file (an `image`, `video`
+   * or `file` message by its upload) through `send`, in that order. If an upload fails or is cancelled, nothing is sent.
    * @example await room.sendFiles(input.files, { text: 'The slides', onProgress });
    */
   sendFiles(files: Iterable<Blob>, options?: SendFilesOptions): Promise<Message[]>;

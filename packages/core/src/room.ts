@@ -189,8 +189,8 @@ class Room implements ChannelRoom {
       uploads.push(await this.upload(file, { signal, onProgress: progress }));
       done += file.size;
     }
-    const sends = uploads.map((upload) => this.send(uploadBody(upload), { parentId: options.parentId }));
-    if (text) sends.push(this.send({ type: 'text', text }, options));
+    const sends = text ? [this.send({ type: 'text', text }, options)] : [];
+    for (const upload of uploads) sends.push(this.send(uploadBody(upload), { parentId: options.parentId }));
     return Promise.all(sends);
   }
 

@@ -138,7 +138,7 @@ test('isMentioned: by id or @channel, never for your own message, never signed o
   assert.equal(isMentioned(message({ mentions: [alice.id] }), null), false);
 });
 
-test('a fake upload reports progress in quarters and resolves; sendFiles sends it, then the text', async (t) => {
+test('a fake upload reports progress in quarters and resolves; sendFiles sends the text, then it', async (t) => {
   const fixture = start(t);
   const room = fixture.client.channel('channel-general');
   const stop = room.$messages.listen(() => {});
@@ -167,9 +167,9 @@ test('a fake upload reports progress in quarters and resolves; sendFiles sends i
   const echoes = room.$messages.get().filter((m) => m.pending);
   assert.deepEqual(
     echoes.map((m) => m.body?.type),
-    ['file', 'image', 'text'],
+    ['text', 'file', 'image'],
   );
-  const echoed = echoes[0]?.body;
+  const echoed = echoes[1]?.body;
   assert.ok(echoed?.type === 'file');
   assert.equal(echoed.name, 'slides.pdf');
   assert.match(echoed.url ?? '', /^https:\/\/fixture\.invalid\//, 'the echo shows the file before the server has it');
@@ -178,9 +178,9 @@ test('a fake upload reports progress in quarters and resolves; sendFiles sends i
   const messages = await sent;
   assert.deepEqual(
     messages.map((m) => m.body?.type),
-    ['file', 'image', 'text'],
+    ['text', 'file', 'image'],
   );
-  const image = messages[1]?.body;
+  const image = messages[2]?.body;
   assert.ok(image?.type === 'image');
   assert.equal(image.uploadId, 'upload-3');
   assert.equal(image.size, 40);

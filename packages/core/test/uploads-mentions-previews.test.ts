@@ -95,16 +95,16 @@ test('an upload goes up with progress at the end, its link absolute and readable
   assert.deepEqual(new Uint8Array(await bytes.arrayBuffer()), new Uint8Array(await image.arrayBuffer()));
 });
 
-test('files are sent by upload, then the text; every way a message comes in has absolute links', async () => {
+test('the text is sent, then the files by upload; every way a message comes in has absolute links', async () => {
   const { a, b, alice, channelId } = await pair();
   const roomA = await watchRoom(a, channelId);
   const roomB = await watchRoom(b, channelId);
   const sent = await roomA.sendFiles([png(4, 4), pdf()], { text: 'the files' });
   assert.deepEqual(
     sent.map((m) => m.body?.type),
-    ['image', 'file', 'text'],
+    ['text', 'image', 'file'],
   );
-  const [image, file] = sent;
+  const [, image, file] = sent;
   assert.ok(image?.body?.type === 'image' && file?.body?.type === 'file');
   assert.deepEqual([image.body.width, image.body.height], [4, 4]);
   assert.equal(file.body.name, 'notes.pdf');
@@ -116,13 +116,13 @@ test('files are sent by upload, then the text; every way a message comes in has 
 
   const linkOf = (m: Message | undefined) => (m?.body && 'url' in m.body ? m.body.url : undefined);
   await until(roomB.$messages, (m) => m.length === 3, 10_000, 'the messages at bob');
-  for (const message of roomB.$messages.get().slice(0, 2)) assert.match(linkOf(message) ?? '', uploadLink, 'the event');
+  for (const message of roomB.$messages.get().slice(1)) assert.match(linkOf(message) ?? '', uploadLink, 'the event');
 
   const c = await h.signIn(alice);
   const page = c.channel(channelId);
   h.observe(page.$messages);
   await until(page.$messages, (m) => m.length === 3, 10_000, 'the page');
-  assert.match(linkOf(page.$messages.get()[0]) ?? '', uploadLink, 'a page');
+  assert.match(linkOf(page.$messages.get()[1]) ?? '', uploadLink, 'a page');
   assert.match(linkOf(await c.getMessage(file.id)) ?? '', uploadLink, 'a message fetched alone');
   const viaApi = await c.api.GET('/api/v1/uploads/{uploadId}', {
     params: { path: { uploadId: file.body.uploadId } },

@@ -169,7 +169,9 @@ export class ChatWindowElement extends ChatElement {
     if (e.defaultPrevented) return;
     const newest = e.altKey && (e.key === 'End' || (e.shiftKey && e.code === 'KeyN'));
     const list = this.#list;
-    const inList = !!list && e.composedPath().includes(list);
+    const path = e.composedPath();
+    // Escape in a message's dialog (the lightbox) is the dialog's own: it closes it.
+    const inList = !!list && path.includes(list) && !path.some((node) => node instanceof HTMLDialogElement);
     if (newest) {
       e.preventDefault();
       void list?.scrollToNewest();

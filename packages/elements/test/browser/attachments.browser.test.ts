@@ -75,6 +75,15 @@ describe('attachments in <chat-composer>', () => {
     expect(img.getAttribute('loading')).to.equal('lazy');
     expect(img.getAttribute('decoding')).to.equal('async');
     expect(img.src).to.match(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/uploads\/.+\/content\?/);
+
+    // In the window, Escape is the lightbox's (not "back to the composer"): it closes, focus returns.
+    thumb.focus();
+    await press('Enter');
+    const dialog = deepQueryAll<HTMLDialogElement>(win.shadowRoot!, 'dialog[part="lightbox"]')[0]!;
+    expect(dialog.open).to.equal(true);
+    await press('Escape');
+    expect(dialog.open, 'Escape closed the lightbox').to.equal(false);
+    expect(deepActiveElement()).to.equal(thumb);
   });
 
   it('attaches pasted and dropped files, and Cancel stops an upload', async () => {
