@@ -8,11 +8,12 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { locateElementsBundle } from '../src/http/elements-bundle.js';
 import { kitFor } from './support/kit.js';
 import { startTestServer } from './support/test-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath;
 const PNG = new URL('../../elements/test/browser/support/landscape.png', import.meta.url); // 480 × 300
 /** Set to a folder to keep the screenshots (they are taken either way). */
 const SHOTS = process.env.CONFAB_SCREENSHOTS;
@@ -40,18 +41,7 @@ async function serveArticle() {
 
 async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
 }
 
 test('on the demo page an image pasted by one user, a mention and a link preview reach the other', {
@@ -81,7 +71,10 @@ test('on the demo page an image pasted by one user, a mention and a link preview
     return { page, errors };
   };
   const openChannel = async (page: Page, name: string) => {
-    await page.locator('chat-channel-list').getByRole('option', { name: new RegExp(`^# ?${name}\\b`) }).click();
+    await page
+      .locator('chat-channel-list')
+      .getByRole('option', { name: new RegExp(`^# ?${name}\\b`) })
+      .click();
     await page.getByRole('heading', { name: `# ${name}` }).waitFor();
   };
   const shot = async (page: Page, name: string) => {

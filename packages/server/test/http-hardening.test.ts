@@ -11,6 +11,7 @@ import { type TestContext, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { expectProblem, type KitUser, newClientId, type Reply } from '@confab/conformance';
 import { openapiDocument } from '@confab/protocol';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { locateElementsBundle } from '../src/http/elements-bundle.js';
 import { API_POLICY, pagePolicy } from '../src/http/security-headers.js';
 import { configFromEnv, startServer } from '../src/index.js';
@@ -97,7 +98,7 @@ test('the drop-in bundle stays loadable from other origins', async (t) => {
   assert.equal(bundle.headers['content-type'], 'text/javascript; charset=utf-8', 'nosniff needs a script type');
 });
 
-const chromium = '/usr/bin/chromium';
+const chromium = chromiumPath;
 const bundleBuilt = (() => {
   const found = locateElementsBundle(import.meta.url);
   return 'path' in found && existsSync(found.path);
@@ -114,15 +115,7 @@ test('in Chromium the demo page loads, signs in and opens its socket without one
   const { chromium: launcher } = await import('playwright-core');
   const browser = await launcher.launch({
     executablePath: chromium,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   t.after(() => browser.close());
   const page = await browser.newPage();
