@@ -77,7 +77,7 @@ export async function runFanout({ quick, progress }) {
   for (const scenario of fanoutPlan(quick)) {
     progress(`fan-out: ${scenario.title}`);
     const runs = [];
-    // PostgreSQL (when it answers) in the one-room scenario only, to keep the whole bench under 10 minutes.
+    // PostgreSQL + Redis (when they answer) in the one-room scenario only, to keep the whole bench under 10 minutes.
     const servers = scenario.key === 'one-room' ? everyServer : [bareWs, socketIo, confab];
     for (const target of servers) runs.push(await sweep(target, scenario, { quick, progress }));
     results.push({ ...scenario, stepSeconds: stepSeconds(quick), runs });

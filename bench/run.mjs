@@ -11,7 +11,7 @@ import { writeResults } from './lib/results.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
-const AREAS = ['bundle', 'coldstart', 'render', 'recovery', 'memory', 'send', 'fanout'];
+const AREAS = ['bundle', 'coldstart', 'render', 'recovery', 'memory', 'uploads', 'send', 'fanout'];
 const progress = (line) => process.stderr.write(`${line}\n`);
 
 const args = process.argv.slice(2);
@@ -43,6 +43,7 @@ const runners = {
   render: async () => (await import('./render.mjs')).runRender,
   recovery: async () => (await import('./recovery-area.mjs')).runRecovery,
   memory: async () => (await import('./memory.mjs')).runMemory,
+  uploads: async () => (await import('./uploads.mjs')).runUploads,
   send: async () => (await import('./send.mjs')).runSend,
   fanout: async () => (await import('./fanout.mjs')).runFanout,
 };

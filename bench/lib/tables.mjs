@@ -92,6 +92,23 @@ export function fanoutChart(scenario) {
   });
 }
 
+/** Area 7: uploads per kind of file. */
+export function uploadsTable(rows) {
+  return table(
+    ['file (1 MB each)', 'uploads', 'at once', 'uploads / s', 'MB / s', 'p50', 'p99', 'server CPU per MB'],
+    rows.map((row) => [
+      row.name,
+      row.count,
+      row.concurrency,
+      row.perSecond.toFixed(0),
+      row.megabytesPerSecond.toFixed(0),
+      ms(row.p50),
+      ms(row.p99),
+      `${row.cpuMsPerMegabyte.toFixed(1)} ms`,
+    ]),
+  );
+}
+
 export function sendTable(rows) {
   return table(
     [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { api, confabEnv, connectMember, createChannels, fetchTicket, hostToken, inBatches } from './confab-setup.mjs';
 import { createDatabase, postgresReachable } from './postgres.mjs';
 import { startNode, stop } from './processes.mjs';
+import { redisReachable, redisUrl } from './redis.mjs';
 import { clientFrame, openSocket } from './ws-client.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -120,19 +121,27 @@ export const socketIo = {
 
 const EVENT_PREFIX = Buffer.from('{"type":"event"');
 
-/** Confab on SQLite, or on a fresh PostgreSQL database: real tickets, membership, `subscribe`, every message stored. */
-function confabTarget({ postgres }) {
+/**
+ * Confab on SQLite, or on a fresh PostgreSQL database with (`redis`) Redis as its scale-out bus, as one process
+ * of a many-process deployment runs: real tickets, membership, `subscribe`, every message stored.
+ */
+function confabTarget({ postgres, redis = false }) {
+  const storage = postgres ? `PostgreSQL${redis ? ' + Redis bus' : ''}` : 'SQLite';
   return {
-    name: postgres ? 'Confab (PostgreSQL, every message stored)' : 'Confab (SQLite, every message stored)',
-    key: postgres ? 'confab-pg' : 'confab',
-    start: () => startConfab(postgres),
+    name: `Confab (${storage}, every message stored)`,
+    key: postgres ? `confab-pg${redis ? '-redis' : ''}` : 'confab',
+    start: () => startConfab(postgres, redis),
   };
 }
 
-async function startConfab(postgres) {
+async function startConfab(postgres, redis) {
   const dataDir = await mkdtemp(join(tmpdir(), 'confab-bench-'));
   const database = postgres ? await createDatabase() : undefined;
-  const env = { ...confabEnv(dataDir), ...(database ? { DATABASE_URL: database.url } : {}) };
+  const env = {
+    ...confabEnv(dataDir),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(redis ? { REDIS_URL: redisUrl } : {}),
+  };
   const secret = env.CONFAB_JWT_SECRET;
   let users = 0;
   const server = {
@@ -202,8 +211,14 @@ async function startConfab(postgres) {
 
 export const confab = confabTarget({ postgres: false });
 export const confabPostgres = confabTarget({ postgres: true });
+export const confabScaledOut = confabTarget({ postgres: true, redis: true });
 
-/** The servers to compare: Confab on PostgreSQL too when one answers at BENCH_DATABASE_URL (or the local default). */
+/**
+ * The servers to compare: Confab on PostgreSQL + Redis too when both answer (BENCH_DATABASE_URL and
+ * BENCH_REDIS_URL, or the local defaults), else on PostgreSQL alone when it answers.
+ */
 export async function availableTargets() {
-  return (await postgresReachable()) ? [bareWs, socketIo, confab, confabPostgres] : [bareWs, socketIo, confab];
+  const [postgres, redis] = await Promise.all([postgresReachable(), redisReachable()]);
+  if (!postgres) return [bareWs, socketIo, confab];
+  return [bareWs, socketIo, confab, redis ? confabScaledOut : confabPostgres];
 }
