@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
@@ -364,4 +365,58 @@ test('a running server sweeps on its own', async (t) => {
   for (let i = 0; i < 200 && existsSync(file); i++) await delay(25);
   assert.ok(!existsSync(file), 'the unreferenced upload is swept');
   expectProblem(await kit.http.get(`/api/v1/uploads/${loose.id}`, alice.token), 404, 'not_found');
+});
+
+/** An upload whose body never finishes: the headers and the start of the file, then nothing. */
+function hangingUpload(server: TestServer, user: KitUser) {
+  const boundary = 'confab-hanging-upload';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`;
+  const request = httpRequest(`${server.url}/api/v1/uploads`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${user.token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + 1024 * 1024),
+    },
+  });
+  request.on('error', () => {}); // destroyed on purpose
+  const hanging = { request, answered: false };
+  request.on('response', () => {
+    hanging.answered = true;
+  });
+  request.write(head);
+  return hanging;
+}
+
+test('uploads read at once are bounded per user (429 past two), and a dropped upload gives its place back', async (t) => {
+  const server = await startTestServer({}, t);
+  const kit = kitFor(server.url, t);
+  const [mallory, alice] = await kit.fixtures.users(2);
+  const hanging = [hangingUpload(server, mallory!), hangingUpload(server, mallory!)];
+  t.after(() => {
+    for (const { request } of hanging) request.destroy();
+  });
+  // Once both are being read, a third is refused. A probe that arrives before one of them has started takes
+  // that one's place (and it is answered 429): start it again and probe again.
+  let third = await upload(kit, mallory!, PNG, 'third.png');
+  for (let i = 0; third.status !== 429 && i < 100; i++) {
+    await delay(50);
+    for (const [n, { answered, request }] of hanging.entries())
+      if (answered) {
+        request.destroy();
+        hanging[n] = hangingUpload(server, mallory!);
+      }
+    third = await upload(kit, mallory!, PNG, 'third.png');
+  }
+  const problem = expectProblem(third, 429, 'rate_limited', 'a third upload at once');
+  assert.equal(problem.retryAfter, 1);
+  await stored(kit, alice!, PNG, 'alice.png'); // another user is not held up
+
+  for (const { request } of hanging) request.destroy();
+  let again = await upload(kit, mallory!, PNG, 'after.png');
+  for (let i = 0; again.status === 429 && i < 100; i++) {
+    await delay(50);
+    again = await upload(kit, mallory!, PNG, 'after.png');
+  }
+  expectStatus(again, 201, 'an upload once the dropped ones gave their places back');
 });

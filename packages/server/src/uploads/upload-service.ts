@@ -10,6 +10,7 @@ import type { UploadRecord, UploadRepository } from '../repository/sql-uploads.j
 import type { Actor } from '../services/actor.js';
 import { safeFileName } from './file-name.js';
 import { sniffType } from './sniff.js';
+import { UploadGate } from './upload-gate.js';
 import type { UploadLinks } from './upload-links.js';
 import { RASTER_IMAGE_TYPES } from './upload-types.js';
 
@@ -40,6 +41,8 @@ export function uploadIdOf(body: MessageBody | null): string | undefined {
  */
 export class UploadService {
   readonly #allowed: ReadonlySet<string>;
+  /** Uploads are read into memory whole (≤ the upload limit each): at most 2 per user and 8 per process at once. */
+  readonly #gate = new UploadGate(2, 8);
   #sweepTimer: ReturnType<typeof setInterval> | undefined;
   #sweeping: Promise<number> | undefined;
 
@@ -52,9 +55,13 @@ export class UploadService {
     this.#allowed = new Set(options.types);
   }
 
-  /** Takes one write from the user's allowance before the body is read. */
-  async admit(actor: Actor): Promise<void> {
+  /**
+   * Takes one write from the user's allowance and a place among the uploads read at once, before the body
+   * is read; returns the function that gives the place back (call it once the upload is stored or refused).
+   */
+  async admit(actor: Actor): Promise<() => void> {
     await this.options.writeLimiter.spend(actor.user.id, 'Too many uploads; slow down.');
+    return this.#gate.enter(actor.user.id);
   }
 
   /** Stores a file the actor uploaded, under the type its bytes show. */

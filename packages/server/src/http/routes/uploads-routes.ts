@@ -51,9 +51,13 @@ export async function uploadsRoutes(
       limits: { fileSize: options.uploadLimit, files: 1, fields: 8, fieldSize: 1024, parts: 10 },
     });
     contractRoute(scope, authenticate, 'createUpload', async ({ actor, raw }, reply) => {
-      await uploads.admit(actor);
-      const { name, bytes } = await readOneFile(raw, options.uploadLimit);
-      return reply.code(201).send(await uploads.create(actor, name, bytes));
+      const leave = await uploads.admit(actor);
+      try {
+        const { name, bytes } = await readOneFile(raw, options.uploadLimit);
+        return reply.code(201).send(await uploads.create(actor, name, bytes));
+      } finally {
+        leave();
+      }
     });
     contractRoute(scope, authenticate, 'getUpload', async ({ actor, params }) => uploads.get(actor, params.uploadId));
     contractRoute(scope, authenticate, 'getUploadContent', async ({ params, query }, reply) => {
