@@ -1,8 +1,8 @@
-// Area 7, uploads: 1 MB files posted to `POST /api/v1/uploads` (multipart) by a few clients at once, each
+// Area 7, uploads: 1 MB files posted to `POST /api/v1/uploads` (multipart) by 4 clients (4 users) at once, each
 // upload sniffed, checked and stored before its 201; uploads per second, MB/s, latency and the server's CPU
 // per MB, per kind of file. Confab on SQLite with local files. Run alone: npm run bench -- uploads
 import { randomBytes } from 'node:crypto';
-import { hostToken, inBatches } from './lib/confab-setup.mjs';
+import { hostToken } from './lib/confab-setup.mjs';
 import { Histogram } from './lib/histogram.mjs';
 import { cpuSeconds } from './lib/processes.mjs';
 import { confab } from './lib/targets.mjs';
@@ -25,14 +25,15 @@ export async function runUploads({ quick, progress }) {
   const count = quick ? 40 : 200;
   const server = await confab.start();
   try {
-    const token = hostToken(server.secret, 'bench-uploader');
+    // One user per client: the server reads at most 2 uploads of one user at once.
+    const tokens = Array.from({ length: CONCURRENCY }, (_, i) => hostToken(server.secret, `bench-uploader-${i}`));
     const rows = [];
     for (const kind of kinds) {
       const bytes = kind.bytes();
       const histogram = new Histogram();
       const cpuBefore = cpuSeconds(server.child.pid);
       const started = performance.now();
-      await inBatches(count, CONCURRENCY, async () => {
+      const uploadOne = async (token) => {
         const form = new FormData();
         form.append('file', new Blob([bytes]), kind.file);
         const sentAt = performance.now();
@@ -44,7 +45,15 @@ export async function runUploads({ quick, progress }) {
         const reply = await response.text();
         if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${reply.slice(0, 200)}`);
         histogram.record(performance.now() - sentAt);
-      });
+      };
+      let next = 0;
+      const client = async (token) => {
+        while (next < count) {
+          next++;
+          await uploadOne(token);
+        }
+      };
+      await Promise.all(tokens.map(client));
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSeconds(server.child.pid) - cpuBefore;
       const megabytes = (count * bytes.length) / MB;

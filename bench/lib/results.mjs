@@ -70,7 +70,7 @@ const sections = {
   uploads: {
     title: '7. Uploads',
     about:
-      "1 MB files posted to `POST /api/v1/uploads` (`multipart/form-data`), 4 at a time, as one user; each answer is a 201 after the file's type was read from its bytes (plain text: every byte checked as UTF-8) and the file stored. Confab on SQLite with local files; the client runs in the bench process on the same cores.",
+      "1 MB files posted to `POST /api/v1/uploads` (`multipart/form-data`) by 4 clients of 4 users at once (the server reads at most 2 uploads of one user at once); each answer is a 201 after the file's type was read from its bytes (plain text: every byte checked as UTF-8) and the file stored. Confab on SQLite with local files; the client runs in the bench process on the same cores.",
     render: (data) => uploadsTable(data),
   },
 };
