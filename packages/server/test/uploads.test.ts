@@ -420,3 +420,32 @@ test('uploads read at once are bounded per user (429 past two), and a dropped up
   }
   expectStatus(again, 201, 'an upload once the dropped ones gave their places back');
 });
+
+test('a truncated image is refused whatever bytes follow it in memory (it is measured from its own bytes)', async (t) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'confab-measure-'));
+  t.after(() => rm(dataDir, { recursive: true, force: true }));
+  const handle = openDatabase({ databaseUrl: undefined, dataDir });
+  const repo = await createSqlRepository(handle);
+  t.after(() => repo.close());
+  const service = new UploadService(
+    sqlUploads(handle.db),
+    new LocalBlobStore(join(dataDir, 'uploads')),
+    new UploadLinks('secret'),
+    {
+      types: ['image/png'],
+      ttlMs: 3600_000,
+      writeLimiter: { spend: () => {} },
+      log: { warn: () => {} } as never,
+    },
+  );
+  const user = await repo.createUser({ username: 'measurer', displayName: 'M', passwordHash: null });
+  const actor = { user, scopes: ['chat:read', 'chat:write'] as const } as never;
+  // The PNG's signature and IHDR header, then — in the same memory, past the file's end — a width and height.
+  const memory = Buffer.concat([
+    PNG.subarray(0, 16),
+    Buffer.from([0, 0, 0x9c, 0x40, 0, 0, 0x9c, 0x40]),
+    PNG.subarray(24),
+  ]);
+  const truncated = memory.subarray(0, 16);
+  await assert.rejects(service.create(actor, 'broken.png', truncated), { code: 'unsupported_media_type' });
+});

@@ -214,10 +214,18 @@ export class UploadService {
 }
 
 /** An image's width and height, read from the file; refuses one that cannot be read or is too large. */
+/**
+ * `image-size` reads through a DataView over the whole ArrayBuffer behind its input, past the input's end: a
+ * truncated image in a pooled Buffer would be measured from whatever follows it. It gets bytes that end where
+ * the file does.
+ */
+const ownBytes = (bytes: Buffer): Uint8Array =>
+  bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : new Uint8Array(bytes);
+
 function measure(bytes: Buffer): { width: number; height: number } {
   let size: { width: number; height: number };
   try {
-    size = imageSize(bytes);
+    size = imageSize(ownBytes(bytes));
   } catch {
     throw new ChatError('unsupported_media_type', 'This image cannot be read.');
   }
