@@ -37,6 +37,26 @@ export type Message = Schemas['Message'];
 export type MessagePage = Schemas['MessagePage'];
 export type SendMessageRequest = Schemas['SendMessageRequest'];
 export type Readiness = Schemas['Readiness'];
+export type UpdateMemberRequest = Schemas['UpdateMemberRequest'];
+export type BanRequest = Schemas['BanRequest'];
+/** A user kept out of a channel, until `until` or for good. */
+export type Ban = Schemas['Ban'];
+export type BanPage = Schemas['BanPage'];
+export type AuditAction = Schemas['AuditAction'];
+/** One moderation action, as the channel's audit log records it. */
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = Schemas['AuditPage'];
+export type ReportRequest = Schemas['ReportRequest'];
+export type ResolveReportRequest = Schemas['ResolveReportRequest'];
+/** A message reported to a channel's moderators. */
+export type Report = Schemas['Report'];
+export type ReportPage = Schemas['ReportPage'];
+export type PinPage = Schemas['PinPage'];
+/** A message that matched a search, with a plain-text snippet and where the matches are in it. */
+export type SearchHit = Schemas['SearchHit'];
+export type SearchPage = Schemas['SearchPage'];
+/** A channel event as a webhook delivers it. */
+export type WebhookEvent = Schemas['WebhookEvent'];
 
 export type SubscribeFrame = Schemas['SubscribeFrame'];
 export type UnsubscribeFrame = Schemas['UnsubscribeFrame'];

@@ -18,6 +18,10 @@ const titles: Record<ErrorCode, string> = {
   unavailable: 'Service unavailable',
   invalid_frame: 'Invalid frame',
   unknown_frame_type: 'Unknown frame type',
+  banned: 'Banned',
+  muted: 'Muted',
+  read_only: 'Read-only channel',
+  blocked: 'Blocked',
 };
 
 const statuses: Record<ErrorCode, number> = {
@@ -38,6 +42,10 @@ const statuses: Record<ErrorCode, number> = {
   unavailable: 503,
   invalid_frame: 400,
   unknown_frame_type: 400,
+  banned: 403,
+  muted: 403,
+  read_only: 403,
+  blocked: 403,
 };
 
 /** A rule the request broke; leaves the server as problem+json or a socket `error` frame. */

@@ -48,6 +48,18 @@ export const openapiDocument: Record<string, unknown> = {
       "description": "Files and images to attach to messages, served through signed links."
     },
     {
+      "name": "moderation",
+      "description": "Roles, bans, mutes, reports, the audit log and blocks."
+    },
+    {
+      "name": "search",
+      "description": "Full-text search over the messages the caller may read."
+    },
+    {
+      "name": "pins",
+      "description": "Messages pinned to a channel."
+    },
+    {
       "name": "ops",
       "description": "Health, readiness, metrics and this document."
     }
@@ -754,7 +766,7 @@ export const openapiDocument: Record<string, unknown> = {
           "channels"
         ],
         "operationId": "updateChannel",
-        "summary": "Rename a channel or change its topic (owner only)",
+        "summary": "Change a channel's name, topic or settings (owners and administrators)",
         "description": "A new name must be free among the channels of the same visibility, ignoring case (409 `name_taken`\notherwise); changing only the case of the channel's own name is fine.\n",
         "security": [
           {
@@ -818,7 +830,7 @@ export const openapiDocument: Record<string, unknown> = {
           "channels"
         ],
         "operationId": "deleteChannel",
-        "summary": "Delete a channel and its history (owner only)",
+        "summary": "Delete a channel and its history (owners and administrators)",
         "security": [
           {
             "bearerAuth": [
@@ -1080,12 +1092,77 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "patch": {
+        "tags": [
+          "members",
+          "moderation"
+        ],
+        "operationId": "updateMember",
+        "summary": "Change a member's role or mute them",
+        "description": "`role` is the owners' (and administrators') to change: promote to `moderator` or `owner`, demote to\n`member`; the last owner cannot step down (409). `mutedUntil` (null lifts it) is for owners, moderators\nand administrators: a muted member still reads but cannot post or react (403 `muted`) until then.\nOnly someone who outranks the member may act on them. Each change is a `member:updated` event.\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateMemberRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The member as changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Member"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
       "delete": {
         "tags": [
           "members"
         ],
         "operationId": "removeMember",
-        "summary": "Leave a channel (`me`) or remove someone from it (owner only)",
+        "summary": "Leave a channel (`me`) or remove someone from it (owners, moderators and administrators)",
         "security": [
           {
             "bearerAuth": [
@@ -1786,6 +1863,751 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/api/v1/me/blocks": {
+      "get": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "listBlocks",
+        "summary": "Users the caller blocked",
+        "responses": {
+          "200": {
+            "description": "The blocked users, most recently blocked first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UserList"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/me/blocks/{userId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/UserId"
+        }
+      ],
+      "put": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "blockUser",
+        "summary": "Block a user",
+        "description": "A blocked user cannot open a direct channel with the caller (403 `blocked`) nor mention them (the\nmention is dropped: no `mention` frame, no unread mention). The caller's clients hide the blocked\nuser's messages. Blocking twice is harmless.\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "The user is blocked."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "unblockUser",
+        "summary": "Unblock a user",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "The user is not blocked (any more)."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/bans": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "listBans",
+        "summary": "Users banned from a channel (owners, moderators and administrators)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of bans in force, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BanPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/bans/{userId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        },
+        {
+          "$ref": "#/components/parameters/UserId"
+        }
+      ],
+      "put": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "banMember",
+        "summary": "Ban a user from a channel (owners, moderators and administrators)",
+        "description": "The user stops being a member (a `member:banned` event) and, until `until` (for good without it),\ncannot read the channel (403 `banned`), join it or be added to it. Banning again replaces the ban.\nOnly someone who outranks the user may ban them (administrator > owner > moderator > member).\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BanRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The ban in force.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Ban"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "unbanMember",
+        "summary": "Lift a ban (owners, moderators and administrators)",
+        "description": "A `member:unbanned` event; the user may join (or be added) again.",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "The user is not banned (any more)."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/audit": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "listAuditLog",
+        "summary": "The channel's moderation record (owners, moderators and administrators)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of audit entries, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/reports": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "listReports",
+        "summary": "Reported messages of a channel (owners, moderators and administrators)",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Open reports (the default) or resolved ones.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "open",
+                "resolved"
+              ],
+              "default": "open"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of reports, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReportPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/messages/{messageId}/reports": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        }
+      ],
+      "post": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "reportMessage",
+        "summary": "Report a message to the channel's moderators",
+        "description": "Any reader of the message may report it; reporting it again while open answers the open report (200).",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReportRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The caller's open report of this message.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Report"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Report"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/reports/{reportId}": {
+      "parameters": [
+        {
+          "name": "reportId",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "patch": {
+        "tags": [
+          "moderation"
+        ],
+        "operationId": "resolveReport",
+        "summary": "Resolve a report (owners, moderators and administrators of its channel)",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResolveReportRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The resolved report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Report"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/messages/{messageId}/pin": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MessageId"
+        }
+      ],
+      "put": {
+        "tags": [
+          "pins"
+        ],
+        "operationId": "pinMessage",
+        "summary": "Pin a message to its channel",
+        "description": "Owners, moderators and administrators; any member when the channel's `membersCanPin` is set. Pinning\na pinned message is harmless. A `message:pinned` event; tombstones cannot be pinned (409).\n",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The message, with `pinnedAt` and `pinnedBy`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "pins"
+        ],
+        "operationId": "unpinMessage",
+        "summary": "Unpin a message (whoever may pin)",
+        "description": "A `message:unpinned` event; unpinning a message that is not pinned is harmless.",
+        "security": [
+          {
+            "bearerAuth": [
+              "chat:write"
+            ]
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The message, `pinnedAt` null.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Message"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/channels/{channelId}/pins": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ChannelId"
+        }
+      ],
+      "get": {
+        "tags": [
+          "pins"
+        ],
+        "operationId": "listPins",
+        "summary": "The channel's pinned messages",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Cursor"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of pinned messages, most recently pinned first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PinPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/search/messages": {
+      "get": {
+        "tags": [
+          "search"
+        ],
+        "operationId": "searchMessages",
+        "summary": "Search messages",
+        "description": "Full-text search over the messages of the channels the caller may read (public channels and the\ncaller's own; never a channel they are banned from), or of one channel. Words match by their stem\nwhere the database knows the language, ignoring case and accents; `\"a phrase\"` matches the words\nin order; `word*` matches words starting with `word`. Every word must match. Deleted messages never\nmatch, an edited one matches its new text only. Hits come newest first.\n",
+        "parameters": [
+          {
+            "name": "q",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "channelId",
+            "in": "query",
+            "description": "Only this channel.",
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          {
+            "name": "before",
+            "in": "query",
+            "description": "The `nextCursor` of the previous page (older hits).",
+            "schema": {
+              "$ref": "#/components/schemas/Cursor"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of hits, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SearchPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/healthz": {
       "get": {
         "tags": [
@@ -1885,6 +2707,53 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          }
+        }
+      }
+    }
+  },
+  "webhooks": {
+    "channelEvent": {
+      "post": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "deliverChannelEvent",
+        "summary": "A committed channel event, POSTed to the host app",
+        "description": "With `CONFAB_WEBHOOK_URL` (or endpoints in `CONFAB_WEBHOOKS_FILE`), every event of every channel's\nlog is POSTed to each endpoint, in `seq` order per channel, at least once: it is queued in the same\ntransaction that stores it and retried with exponential backoff until a 2xx answer, across restarts.\nA receiver drops a repeated `Confab-Event-Id`. `Confab-Signature` is `t=<unix seconds>,v1=<hex>`,\nthe HMAC-SHA256 under the endpoint's secret of `<t>.<raw body>`; reject a wrong signature or an old\n`t` (a replay).\n",
+        "security": [],
+        "parameters": [
+          {
+            "name": "Confab-Event-Id",
+            "in": "header",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "Confab-Signature",
+            "in": "header",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "pattern": "^t=[0-9]+,v1=[0-9a-f]{64}$"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WebhookEvent"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Delivered (any 2xx)."
           }
         }
       }
@@ -2185,7 +3054,7 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "ErrorCode": {
         "type": "string",
-        "description": "Stable error codes, shared by problem documents and socket `error` frames.\n- `invalid_request` (400): a malformed body, parameter or value, or a broken rule\n- `unauthorized` (401): no token, or a token that is not valid\n- `token_expired` (401): the token has expired; refresh it\n- `invalid_credentials` (401): wrong username or password, or a spent refresh token\n- `forbidden` (403): not allowed to do this (not a member, not the author or owner)\n- `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs\n- `not_found` (404): no such thing, or not visible to the caller\n- `username_taken` (409): the username is in use\n- `name_taken` (409): another channel of the same visibility has this name (ignoring case)\n- `conflict` (409): the change conflicts with the current state (editing a tombstone)\n- `payload_too_large` (413): the body or frame is over the limit\n- `unsupported_media_type` (415): the body is not JSON\n- `rate_limited` (429): too many requests; wait `retryAfter` seconds\n- `internal_error` (500): a bug; the `requestId` helps find it in the logs\n- `unavailable` (503): the server is draining or a dependency is down\n- `invalid_frame` (socket): the frame is not JSON or breaks its schema\n- `unknown_frame_type` (socket): the frame's `type` is not one the server knows\n",
+        "description": "Stable error codes, shared by problem documents and socket `error` frames.\n- `invalid_request` (400): a malformed body, parameter or value, or a broken rule\n- `unauthorized` (401): no token, or a token that is not valid\n- `token_expired` (401): the token has expired; refresh it\n- `invalid_credentials` (401): wrong username or password, or a spent refresh token\n- `forbidden` (403): not allowed to do this (not a member, not the author or owner)\n- `insufficient_scope` (403): the token lacks the scope (`chat:write`) this needs\n- `not_found` (404): no such thing, or not visible to the caller\n- `username_taken` (409): the username is in use\n- `name_taken` (409): another channel of the same visibility has this name (ignoring case)\n- `conflict` (409): the change conflicts with the current state (editing a tombstone)\n- `payload_too_large` (413): the body or frame is over the limit\n- `unsupported_media_type` (415): the body is not JSON\n- `rate_limited` (429): too many requests; wait `retryAfter` seconds\n- `internal_error` (500): a bug; the `requestId` helps find it in the logs\n- `unavailable` (503): the server is draining or a dependency is down\n- `invalid_frame` (socket): the frame is not JSON or breaks its schema\n- `unknown_frame_type` (socket): the frame's `type` is not one the server knows\n- `banned` (403): the caller is banned from the channel\n- `muted` (403): the caller is muted in the channel until their `mutedUntil`\n- `read_only` (403): the channel is read-only (only owners and moderators post) or archived\n- `blocked` (403): the other user blocked the caller\n",
         "enum": [
           "invalid_request",
           "unauthorized",
@@ -2203,7 +3072,11 @@ export const openapiDocument: Record<string, unknown> = {
           "internal_error",
           "unavailable",
           "invalid_frame",
-          "unknown_frame_type"
+          "unknown_frame_type",
+          "banned",
+          "muted",
+          "read_only",
+          "blocked"
         ]
       },
       "Problem": {
@@ -2324,6 +3197,10 @@ export const openapiDocument: Record<string, unknown> = {
                 "items": {
                   "$ref": "#/components/schemas/Scope"
                 }
+              },
+              "admin": {
+                "type": "boolean",
+                "description": "A deployment administrator (`CONFAB_ADMINS`, or a host-app token's `confab_admin` claim)."
               }
             }
           }
@@ -2486,8 +3363,10 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "Role": {
         "type": "string",
+        "description": "`owner`: everything, including roles and settings; `moderator`: removes messages and members, bans,\nmutes, pins and handles reports; `member`: posts and reacts. Deployment administrators\n(`Me.admin`) may do all an owner may in every channel.\n",
         "enum": [
           "owner",
+          "moderator",
           "member"
         ]
       },
@@ -2573,6 +3452,29 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "integer",
             "minimum": 0,
             "description": "Messages by others after `lastReadSeq` that mention the caller or `@channel` (members only; optional)."
+          },
+          "readOnly": {
+            "type": "boolean",
+            "description": "Only owners and moderators post (an announcements channel); optional, false when absent."
+          },
+          "archived": {
+            "type": "boolean",
+            "description": "Nobody posts or reacts until it is unarchived; it stays readable. Optional, false when absent."
+          },
+          "membersCanPin": {
+            "type": "boolean",
+            "description": "Any member may pin, not only owners and moderators. Optional, false when absent."
+          },
+          "mutedUntil": {
+            "description": "Until when the caller is muted here (members only; optional); null or absent when not muted.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -2701,6 +3603,15 @@ export const openapiDocument: Record<string, unknown> = {
           "topic": {
             "type": "string",
             "maxLength": 250
+          },
+          "readOnly": {
+            "type": "boolean"
+          },
+          "archived": {
+            "type": "boolean"
+          },
+          "membersCanPin": {
+            "type": "boolean"
           }
         }
       },
@@ -2752,6 +3663,508 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "joinedAt": {
             "$ref": "#/components/schemas/Timestamp"
+          },
+          "mutedUntil": {
+            "description": "Until when the member is muted (optional); null or absent when not muted.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "UpdateMemberRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "role": {
+            "$ref": "#/components/schemas/Role"
+          },
+          "mutedUntil": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "BanRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "reason": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "until": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            ],
+            "description": "When the ban ends; for good without it."
+          }
+        }
+      },
+      "Ban": {
+        "type": "object",
+        "required": [
+          "channelId",
+          "user",
+          "reason",
+          "until",
+          "bannedBy",
+          "createdAt"
+        ],
+        "properties": {
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "user": {
+            "$ref": "#/components/schemas/User"
+          },
+          "reason": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "until": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "bannedBy": {
+            "$ref": "#/components/schemas/User"
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "BanPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Ban"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "AuditAction": {
+        "type": "string",
+        "enum": [
+          "message.deleted",
+          "member.removed",
+          "member.role_changed",
+          "member.muted",
+          "member.unmuted",
+          "member.banned",
+          "member.unbanned",
+          "channel.updated",
+          "message.pinned",
+          "message.unpinned",
+          "report.resolved"
+        ]
+      },
+      "AuditEntry": {
+        "type": "object",
+        "required": [
+          "id",
+          "channelId",
+          "action",
+          "actor",
+          "target",
+          "messageId",
+          "reason",
+          "details",
+          "at"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "action": {
+            "$ref": "#/components/schemas/AuditAction"
+          },
+          "actor": {
+            "$ref": "#/components/schemas/User"
+          },
+          "target": {
+            "description": "The user acted on, if any.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/User"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "messageId": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "reason": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "details": {
+            "type": "object",
+            "description": "What changed: `{role}` for a role, `{until}` for a mute or ban, the changed settings for `channel.updated`, `{resolution}` for a report.",
+            "additionalProperties": true
+          },
+          "at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "AuditPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AuditEntry"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ReportRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "pattern": "\\S"
+          }
+        }
+      },
+      "ResolveReportRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "resolution"
+        ],
+        "properties": {
+          "resolution": {
+            "type": "string",
+            "enum": [
+              "dismissed",
+              "actioned"
+            ],
+            "description": "`actioned`: the moderator did something about it (removed the message, muted or banned the author)."
+          }
+        }
+      },
+      "Report": {
+        "type": "object",
+        "required": [
+          "id",
+          "channelId",
+          "message",
+          "reporter",
+          "reason",
+          "createdAt",
+          "status",
+          "resolution",
+          "resolvedBy",
+          "resolvedAt"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          },
+          "reporter": {
+            "$ref": "#/components/schemas/User"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "createdAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "resolved"
+            ]
+          },
+          "resolution": {
+            "oneOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "dismissed",
+                  "actioned"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "resolvedBy": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/User"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "resolvedAt": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ReportPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Report"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "PinPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Message"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "SearchHit": {
+        "type": "object",
+        "required": [
+          "message",
+          "channel",
+          "snippet",
+          "highlights"
+        ],
+        "properties": {
+          "message": {
+            "$ref": "#/components/schemas/Message"
+          },
+          "channel": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "visibility"
+            ],
+            "properties": {
+              "id": {
+                "$ref": "#/components/schemas/Id"
+              },
+              "name": {
+                "type": "string"
+              },
+              "visibility": {
+                "$ref": "#/components/schemas/Visibility"
+              }
+            }
+          },
+          "snippet": {
+            "type": "string",
+            "description": "Plain text around the matches (at most about 200 characters; `…` where it was cut). Never HTML."
+          },
+          "highlights": {
+            "type": "array",
+            "description": "The matched words in `snippet`, as UTF-16 offsets `[start, end)`, ascending and not overlapping.",
+            "items": {
+              "type": "object",
+              "required": [
+                "start",
+                "end"
+              ],
+              "properties": {
+                "start": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "end": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
+          }
+        }
+      },
+      "SearchPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "nextCursor"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SearchHit"
+            }
+          },
+          "nextCursor": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Cursor"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "WebhookEvent": {
+        "type": "object",
+        "description": "One committed channel event as a webhook delivers it (the socket's `event` frame, with an `id`).",
+        "required": [
+          "id",
+          "channelId",
+          "seq",
+          "kind",
+          "at",
+          "data"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Unique per event (also in `Confab-Event-Id`); the same on every retry."
+          },
+          "channelId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "seq": {
+            "$ref": "#/components/schemas/Seq"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/EventKind"
+          },
+          "at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "data": {
+            "description": "As in the `event` frame.",
+            "type": "object"
           }
         }
       },
@@ -3219,6 +4632,39 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "boolean",
             "description": "The message mentions `@channel`, everyone in it (optional)."
           },
+          "deletedBy": {
+            "description": "Who deleted it, on a tombstone (the author, or a moderator who removed it); optional.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "pinnedAt": {
+            "description": "When it was pinned; null or absent when it is not pinned.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "pinnedBy": {
+            "description": "Who pinned it; null or absent when it is not pinned.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "preview": {
             "description": "A link preview, added after the message was stored (a `message:updated` event); null or absent when none.",
             "oneOf": [
@@ -3639,6 +5085,11 @@ export const openapiDocument: Record<string, unknown> = {
           "reaction:removed",
           "member:joined",
           "member:left",
+          "member:updated",
+          "member:banned",
+          "member:unbanned",
+          "message:pinned",
+          "message:unpinned",
           "channel:updated"
         ]
       },
@@ -3684,6 +5135,32 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "role": {
             "$ref": "#/components/schemas/Role"
+          },
+          "mutedUntil": {
+            "description": "`member:updated`: the member's mute, null when not muted.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "by": {
+            "description": "Who did it, when it was not the user themself (a removal, a role change, a mute, a ban).",
+            "$ref": "#/components/schemas/Id"
+          },
+          "until": {
+            "description": "`member:banned`: when the ban ends; null for good.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },

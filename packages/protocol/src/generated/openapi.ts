@@ -259,12 +259,12 @@ export type paths = {
         get: operations["getChannel"];
         put?: never;
         post?: never;
-        /** Delete a channel and its history (owner only) */
+        /** Delete a channel and its history (owners and administrators) */
         delete: operations["deleteChannel"];
         options?: never;
         head?: never;
         /**
-         * Rename a channel or change its topic (owner only)
+         * Change a channel's name, topic or settings (owners and administrators)
          * @description A new name must be free among the channels of the same visibility, ignoring case (409 `name_taken`
          *     otherwise); changing only the case of the channel's own name is fine.
          */
@@ -355,11 +355,18 @@ export type paths = {
          */
         put: operations["addMember"];
         post?: never;
-        /** Leave a channel (`me`) or remove someone from it (owner only) */
+        /** Leave a channel (`me`) or remove someone from it (owners, moderators and administrators) */
         delete: operations["removeMember"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a member's role or mute them
+         * @description `role` is the owners' (and administrators') to change: promote to `moderator` or `owner`, demote to
+         *     `member`; the last owner cannot step down (409). `mutedUntil` (null lifts it) is for owners, moderators
+         *     and administrators: a muted member still reads but cannot post or react (403 `muted`) until then.
+         *     Only someone who outranks the member may act on them. Each change is a `member:updated` event.
+         */
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/api/v1/channels/{channelId}/messages": {
@@ -556,6 +563,245 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users the caller blocked */
+        get: operations["listBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/blocks/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Block a user
+         * @description A blocked user cannot open a direct channel with the caller (403 `blocked`) nor mention them (the
+         *     mention is dropped: no `mention` frame, no unread mention). The caller's clients hide the blocked
+         *     user's messages. Blocking twice is harmless.
+         */
+        put: operations["blockUser"];
+        post?: never;
+        /** Unblock a user */
+        delete: operations["unblockUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** Users banned from a channel (owners, moderators and administrators) */
+        get: operations["listBans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/bans/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ban a user from a channel (owners, moderators and administrators)
+         * @description The user stops being a member (a `member:banned` event) and, until `until` (for good without it),
+         *     cannot read the channel (403 `banned`), join it or be added to it. Banning again replaces the ban.
+         *     Only someone who outranks the user may ban them (administrator > owner > moderator > member).
+         */
+        put: operations["banMember"];
+        post?: never;
+        /**
+         * Lift a ban (owners, moderators and administrators)
+         * @description A `member:unbanned` event; the user may join (or be added) again.
+         */
+        delete: operations["unbanMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** The channel's moderation record (owners, moderators and administrators) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** Reported messages of a channel (owners, moderators and administrators) */
+        get: operations["listReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{messageId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a message to the channel's moderators
+         * @description Any reader of the message may report it; reporting it again while open answers the open report (200).
+         */
+        post: operations["reportMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve a report (owners, moderators and administrators of its channel) */
+        patch: operations["resolveReport"];
+        trace?: never;
+    };
+    "/api/v1/messages/{messageId}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a message to its channel
+         * @description Owners, moderators and administrators; any member when the channel's `membersCanPin` is set. Pinning
+         *     a pinned message is harmless. A `message:pinned` event; tombstones cannot be pinned (409).
+         */
+        put: operations["pinMessage"];
+        post?: never;
+        /**
+         * Unpin a message (whoever may pin)
+         * @description A `message:unpinned` event; unpinning a message that is not pinned is harmless.
+         */
+        delete: operations["unpinMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** The channel's pinned messages */
+        get: operations["listPins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search messages
+         * @description Full-text search over the messages of the channels the caller may read (public channels and the
+         *     caller's own; never a channel they are banned from), or of one channel. Words match by their stem
+         *     where the database knows the language, ignoring case and accents; `"a phrase"` matches the words
+         *     in order; `word*` matches words starting with `word`. Every word must match. Deleted messages never
+         *     match, an edited one matches its new text only. Hits come newest first.
+         */
+        get: operations["searchMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -633,7 +879,33 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    channelEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A committed channel event, POSTed to the host app
+         * @description With `CONFAB_WEBHOOK_URL` (or endpoints in `CONFAB_WEBHOOKS_FILE`), every event of every channel's
+         *     log is POSTed to each endpoint, in `seq` order per channel, at least once: it is queued in the same
+         *     transaction that stores it and retried with exponential backoff until a 2xx answer, across restarts.
+         *     A receiver drops a repeated `Confab-Event-Id`. `Confab-Signature` is `t=<unix seconds>,v1=<hex>`,
+         *     the HMAC-SHA256 under the endpoint's secret of `<t>.<raw body>`; reject a wrong signature or an old
+         *     `t` (a replay).
+         */
+        post: operations["deliverChannelEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: {
         /** @description An opaque, time-sortable id (a UUIDv7). */
@@ -668,9 +940,13 @@ export type components = {
          *     - `unavailable` (503): the server is draining or a dependency is down
          *     - `invalid_frame` (socket): the frame is not JSON or breaks its schema
          *     - `unknown_frame_type` (socket): the frame's `type` is not one the server knows
+         *     - `banned` (403): the caller is banned from the channel
+         *     - `muted` (403): the caller is muted in the channel until their `mutedUntil`
+         *     - `read_only` (403): the channel is read-only (only owners and moderators post) or archived
+         *     - `blocked` (403): the other user blocked the caller
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "token_expired" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "username_taken" | "name_taken" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "unavailable" | "invalid_frame" | "unknown_frame_type";
+        ErrorCode: "invalid_request" | "unauthorized" | "token_expired" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "username_taken" | "name_taken" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "unavailable" | "invalid_frame" | "unknown_frame_type" | "banned" | "muted" | "read_only" | "blocked";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description A URI naming the problem type. */
@@ -704,6 +980,8 @@ export type components = {
         };
         Me: components["schemas"]["User"] & {
             scopes: components["schemas"]["Scope"][];
+            /** @description A deployment administrator (`CONFAB_ADMINS`, or a host-app token's `confab_admin` claim). */
+            admin?: boolean;
         };
         UpdateMeRequest: {
             displayName?: string;
@@ -739,8 +1017,13 @@ export type components = {
         };
         /** @enum {string} */
         Visibility: "public" | "private" | "direct";
-        /** @enum {string} */
-        Role: "owner" | "member";
+        /**
+         * @description `owner`: everything, including roles and settings; `moderator`: removes messages and members, bans,
+         *     mutes, pins and handles reports; `member`: posts and reacts. Deployment administrators
+         *     (`Me.admin`) may do all an owner may in every channel.
+         * @enum {string}
+         */
+        Role: "owner" | "moderator" | "member";
         Channel: {
             id: components["schemas"]["Id"];
             name: string;
@@ -761,6 +1044,14 @@ export type components = {
             lastReadSeq?: components["schemas"]["Seq"];
             /** @description Messages by others after `lastReadSeq` that mention the caller or `@channel` (members only; optional). */
             unreadMentionCount?: number;
+            /** @description Only owners and moderators post (an announcements channel); optional, false when absent. */
+            readOnly?: boolean;
+            /** @description Nobody posts or reacts until it is unarchived; it stays readable. Optional, false when absent. */
+            archived?: boolean;
+            /** @description Any member may pin, not only owners and moderators. Optional, false when absent. */
+            membersCanPin?: boolean;
+            /** @description Until when the caller is muted here (members only; optional); null or absent when not muted. */
+            mutedUntil?: components["schemas"]["Timestamp"] | null;
         };
         EventPage: {
             items: components["schemas"]["EventFrame"][];
@@ -788,6 +1079,9 @@ export type components = {
         UpdateChannelRequest: {
             name?: components["schemas"]["ChannelName"];
             topic?: string;
+            readOnly?: boolean;
+            archived?: boolean;
+            membersCanPin?: boolean;
         };
         ReadRequest: {
             seq: components["schemas"]["Seq"];
@@ -801,6 +1095,111 @@ export type components = {
             user: components["schemas"]["User"];
             role: components["schemas"]["Role"];
             joinedAt: components["schemas"]["Timestamp"];
+            /** @description Until when the member is muted (optional); null or absent when not muted. */
+            mutedUntil?: components["schemas"]["Timestamp"] | null;
+        };
+        UpdateMemberRequest: {
+            role?: components["schemas"]["Role"];
+            mutedUntil?: components["schemas"]["Timestamp"] | null;
+        };
+        BanRequest: {
+            reason?: string;
+            /** @description When the ban ends; for good without it. */
+            until?: components["schemas"]["Timestamp"];
+        };
+        Ban: {
+            channelId: components["schemas"]["Id"];
+            user: components["schemas"]["User"];
+            reason: string | null;
+            until: components["schemas"]["Timestamp"] | null;
+            bannedBy: components["schemas"]["User"];
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        BanPage: {
+            items: components["schemas"]["Ban"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        /** @enum {string} */
+        AuditAction: "message.deleted" | "member.removed" | "member.role_changed" | "member.muted" | "member.unmuted" | "member.banned" | "member.unbanned" | "channel.updated" | "message.pinned" | "message.unpinned" | "report.resolved";
+        AuditEntry: {
+            id: components["schemas"]["Id"];
+            channelId: components["schemas"]["Id"];
+            action: components["schemas"]["AuditAction"];
+            actor: components["schemas"]["User"];
+            /** @description The user acted on, if any. */
+            target: components["schemas"]["User"] | null;
+            messageId: components["schemas"]["Id"] | null;
+            reason: string | null;
+            /** @description What changed: `{role}` for a role, `{until}` for a mute or ban, the changed settings for `channel.updated`, `{resolution}` for a report. */
+            details: {
+                [key: string]: unknown;
+            };
+            at: components["schemas"]["Timestamp"];
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        ReportRequest: {
+            reason: string;
+        };
+        ResolveReportRequest: {
+            /**
+             * @description `actioned`: the moderator did something about it (removed the message, muted or banned the author).
+             * @enum {string}
+             */
+            resolution: "dismissed" | "actioned";
+        };
+        Report: {
+            id: components["schemas"]["Id"];
+            channelId: components["schemas"]["Id"];
+            message: components["schemas"]["Message"];
+            reporter: components["schemas"]["User"];
+            reason: string;
+            createdAt: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            status: "open" | "resolved";
+            resolution: ("dismissed" | "actioned") | null;
+            resolvedBy: components["schemas"]["User"] | null;
+            resolvedAt: components["schemas"]["Timestamp"] | null;
+        };
+        ReportPage: {
+            items: components["schemas"]["Report"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        PinPage: {
+            items: components["schemas"]["Message"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        SearchHit: {
+            message: components["schemas"]["Message"];
+            channel: {
+                id: components["schemas"]["Id"];
+                name: string;
+                visibility: components["schemas"]["Visibility"];
+            };
+            /** @description Plain text around the matches (at most about 200 characters; `…` where it was cut). Never HTML. */
+            snippet: string;
+            /** @description The matched words in `snippet`, as UTF-16 offsets `[start, end)`, ascending and not overlapping. */
+            highlights: {
+                start: number;
+                end: number;
+            }[];
+        };
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: components["schemas"]["Cursor"] | null;
+        };
+        /** @description One committed channel event as a webhook delivers it (the socket's `event` frame, with an `id`). */
+        WebhookEvent: {
+            /** @description Unique per event (also in `Confab-Event-Id`); the same on every retry. */
+            id: string;
+            channelId: components["schemas"]["Id"];
+            seq: components["schemas"]["Seq"];
+            kind: components["schemas"]["EventKind"];
+            at: components["schemas"]["Timestamp"];
+            /** @description As in the `event` frame. */
+            data: Record<string, never>;
         };
         MemberPage: {
             items: components["schemas"]["Member"][];
@@ -930,6 +1329,12 @@ export type components = {
             mentions?: components["schemas"]["Mentions"];
             /** @description The message mentions `@channel`, everyone in it (optional). */
             mentionsChannel?: boolean;
+            /** @description Who deleted it, on a tombstone (the author, or a moderator who removed it); optional. */
+            deletedBy?: components["schemas"]["Id"] | null;
+            /** @description When it was pinned; null or absent when it is not pinned. */
+            pinnedAt?: components["schemas"]["Timestamp"] | null;
+            /** @description Who pinned it; null or absent when it is not pinned. */
+            pinnedBy?: components["schemas"]["Id"] | null;
             /** @description A link preview, added after the message was stored (a `message:updated` event); null or absent when none. */
             preview?: components["schemas"]["LinkPreview"] | null;
         };
@@ -1062,7 +1467,7 @@ export type components = {
             reason: "requested" | "removed" | "deleted";
         };
         /** @enum {string} */
-        EventKind: "message:created" | "message:updated" | "message:deleted" | "reaction:added" | "reaction:removed" | "member:joined" | "member:left" | "channel:updated";
+        EventKind: "message:created" | "message:updated" | "message:deleted" | "reaction:added" | "reaction:removed" | "member:joined" | "member:left" | "member:updated" | "member:banned" | "member:unbanned" | "message:pinned" | "message:unpinned" | "channel:updated";
         MessageEventData: {
             message: components["schemas"]["Message"];
         };
@@ -1074,6 +1479,12 @@ export type components = {
         MemberEventData: {
             user: components["schemas"]["User"];
             role: components["schemas"]["Role"];
+            /** @description `member:updated`: the member's mute, null when not muted. */
+            mutedUntil?: components["schemas"]["Timestamp"] | null;
+            /** @description Who did it, when it was not the user themself (a removal, a role change, a mute, a ban). */
+            by?: components["schemas"]["Id"];
+            /** @description `member:banned`: when the ban ends; null for good. */
+            until?: components["schemas"]["Timestamp"] | null;
         };
         ChannelEventData: {
             /** @description The channel as a non-member sees it (`role` null, no `unreadCount` or `lastReadSeq`). */
@@ -2079,6 +2490,43 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                /** @description A user id, or `me` for the caller. */
+                memberId: components["schemas"]["MemberRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The member as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listMessages: {
         parameters: {
             query?: {
@@ -2468,6 +2916,439 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blocked users, most recently blocked first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    blockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is blocked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unblockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is not blocked (any more). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listBans: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bans in force, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    banMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BanRequest"];
+            };
+        };
+        responses: {
+            /** @description The ban in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ban"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unbanMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is not banned (any more). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Open reports (the default) or resolved ones. */
+                status?: "open" | "resolved";
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reportMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's open report of this message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resolveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The resolved report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    pinMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, with `pinnedAt` and `pinnedBy`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unpinMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, `pinnedAt` null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPins: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                channelId: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pinned messages, most recently pinned first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    searchMessages: {
+        parameters: {
+            query: {
+                q: string;
+                /** @description Only this channel. */
+                channelId?: components["schemas"]["Id"];
+                /** @description The `nextCursor` of the previous page (older hits). */
+                before?: components["schemas"]["Cursor"];
+                /** @description Page size; 50 when absent, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -2555,6 +3436,31 @@ export interface operations {
                 content: {
                     "application/json": Record<string, never>;
                 };
+            };
+        };
+    };
+    deliverChannelEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "Confab-Event-Id": string;
+                "Confab-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

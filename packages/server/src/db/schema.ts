@@ -50,7 +50,7 @@ export interface Database {
   members: {
     channel_id: string;
     user_id: string;
-    role: 'owner' | 'member';
+    role: 'owner' | 'moderator' | 'member';
     joined_at: string;
     last_read_seq: number;
   };
