@@ -1,10 +1,12 @@
 import type { Scope, User } from '@confab/protocol';
 import { ChatError } from '../errors.js';
 
-/** The caller of a request or the owner of a socket: a user and the scopes their token carries. */
+/** The caller of a request or the owner of a socket: a user, the scopes their token carries, and whether they administer the deployment. */
 export interface Actor {
   user: User;
   scopes: Scope[];
+  /** A deployment administrator: may do what a channel owner may, in every channel. */
+  admin: boolean;
 }
 
 /** Throws `insufficient_scope` unless the actor's token carries `scope`. */

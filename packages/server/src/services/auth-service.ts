@@ -113,13 +113,13 @@ export class AuthService {
     const subject = await this.signer.verify(bearer);
     if (subject.kind === 'host') {
       const user = await this.repo.upsertExternalUser(subject.externalId, subject.name, subject.picture);
-      return { user: publicUser(user), scopes: subject.scopes };
+      return { user: publicUser(user), scopes: subject.scopes, admin: false };
     }
     const user = await this.repo.findUserById(subject.userId);
     if (!user) throw new ChatError('unauthorized', 'The token names no user.');
     if (subject.epoch !== user.tokenEpoch)
       throw new ChatError('unauthorized', 'The token was revoked: the account signed out everywhere.');
-    return { user: publicUser(user), scopes: subject.scopes };
+    return { user: publicUser(user), scopes: subject.scopes, admin: false };
   }
 
   /** Changes the actor's display name (trimmed) and avatar (`null` removes it); answers them as others see them. */
@@ -153,7 +153,7 @@ export class AuthService {
   async redeemTicket(ticket: string): Promise<Actor | undefined> {
     const found = await this.repo.takeTicket(hashToken(ticket), new Date().toISOString());
     const user = found && (await this.repo.findUserById(found.userId));
-    return user ? { user: publicUser(user), scopes: found.scopes as Scope[] } : undefined;
+    return user ? { user: publicUser(user), scopes: found.scopes as Scope[], admin: false } : undefined;
   }
 
   /**
