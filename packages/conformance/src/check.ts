@@ -25,6 +25,10 @@ export const AREAS = [
   'presence',
   'uploads',
   'mentions',
+  'moderation',
+  'search',
+  'pins',
+  'reports',
   'ops',
 ] as const;
 

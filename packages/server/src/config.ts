@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { S3Config } from './blobs/s3-blob-store.js';
 import { checkAllowList } from './previews/safe-address.js';
 import { DEFAULT_UPLOAD_TYPES, parseUploadTypes } from './uploads/upload-types.js';
+import { type WebhookEndpoint, type WebhookTiming, webhooksFromEnv } from './webhooks/webhook-config.js';
 
 /** Everything a server process can be told; `startServer` fills the gaps with {@link defaultConfig}. */
 export interface ServerConfig {
@@ -87,6 +88,12 @@ export interface ServerConfig {
    * `host`, `host:port`, an address, `[v6]:port`, `a.b.c.d:port` or a CIDR range (for tests and intranets).
    */
   linkPreviewAllow: string[] | undefined;
+  /** Where every committed channel event is POSTed, signed (see the README's Webhooks); none when empty. */
+  webhooks: WebhookEndpoint[];
+  /** Webhook retries (exponential from `retryMs` to `retryMaxMs`), the timeout of one attempt, and polling. */
+  webhookTiming: WebhookTiming;
+  /** Usernames of the deployment's administrators (lower case): they may do all an owner may in every channel. */
+  admins: string[];
 }
 
 export const defaultConfig: ServerConfig = {
@@ -129,6 +136,9 @@ export const defaultConfig: ServerConfig = {
   metricsHost: '127.0.0.1',
   linkPreviews: 'on',
   linkPreviewAllow: undefined,
+  webhooks: [],
+  webhookTiming: { retryMs: 1000, retryMaxMs: 10 * 60 * 1000, timeoutMs: 10_000, pollMs: 1000 },
+  admins: [],
 };
 
 type Env = Record<string, string | undefined>;
@@ -198,6 +208,21 @@ function previewAllowList(value: string | undefined): string[] | undefined {
   return entries;
 }
 
+function webhookTiming(env: Env): WebhookTiming {
+  const fallback = defaultConfig.webhookTiming;
+  const positive = (name: string, value: string | undefined, otherwise: number) => {
+    const parsed = number(name, value, otherwise);
+    if (parsed === 0) throw new Error(`${name} must be more than 0`);
+    return parsed;
+  };
+  return {
+    retryMs: positive('CONFAB_WEBHOOK_RETRY_MS', env.CONFAB_WEBHOOK_RETRY_MS, fallback.retryMs),
+    retryMaxMs: positive('CONFAB_WEBHOOK_RETRY_MAX_MS', env.CONFAB_WEBHOOK_RETRY_MAX_MS, fallback.retryMaxMs),
+    timeoutMs: positive('CONFAB_WEBHOOK_TIMEOUT_MS', env.CONFAB_WEBHOOK_TIMEOUT_MS, fallback.timeoutMs),
+    pollMs: positive('CONFAB_WEBHOOK_POLL_MS', env.CONFAB_WEBHOOK_POLL_MS, fallback.pollMs),
+  };
+}
+
 function metricsExposure(value: string | undefined): ServerConfig['metrics'] {
   if (!value || value === 'off') return 'off';
   if (value === 'public') return 'public';
@@ -258,6 +283,9 @@ export function configFromEnv(env: Env, overrides: Partial<ServerConfig> = {}): 
     metricsHost: env.CONFAB_METRICS_HOST || defaultConfig.metricsHost,
     linkPreviews: onOff('CONFAB_LINK_PREVIEWS', env.CONFAB_LINK_PREVIEWS),
     linkPreviewAllow: previewAllowList(env.CONFAB_LINK_PREVIEW_ALLOW),
+    webhooks: webhooksFromEnv(env),
+    webhookTiming: webhookTiming(env),
+    admins: (list(env.CONFAB_ADMINS) ?? []).map((name) => name.toLowerCase()),
     ...overrides,
   };
   return { ...config, dataDir: resolve(config.dataDir) };

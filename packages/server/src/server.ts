@@ -11,11 +11,16 @@ import { ChatError } from './errors.js';
 import { startMetricsListener } from './http/metrics-listener.js';
 import { installProblemHandlers, sendProblem } from './http/problems.js';
 import { authRoutes } from './http/routes/auth-routes.js';
+import { blocksRoutes } from './http/routes/blocks-routes.js';
 import { channelsRoutes } from './http/routes/channels-routes.js';
 import { membersRoutes } from './http/routes/members-routes.js';
 import { messagesRoutes } from './http/routes/messages-routes.js';
+import { moderationRoutes } from './http/routes/moderation-routes.js';
 import { opsRoutes } from './http/routes/ops-routes.js';
+import { pinsRoutes } from './http/routes/pins-routes.js';
 import { reactionsRoutes } from './http/routes/reactions-routes.js';
+import { reportsRoutes } from './http/routes/reports-routes.js';
+import { searchRoutes } from './http/routes/search-routes.js';
 import { uploadsRoutes } from './http/routes/uploads-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -24,13 +29,24 @@ import { createMetrics } from './metrics.js';
 import { LinkPreviews } from './previews/link-previews.js';
 import { createAddressPolicy } from './previews/safe-address.js';
 import { RateLimiter } from './rate-limit.js';
+import { sqlPins } from './repository/sql-pins.js';
+import { sqlReports } from './repository/sql-reports.js';
 import { createSqlRepository } from './repository/sql-repository.js';
+import { sqlSearch } from './repository/sql-search.js';
 import { sqlUploads } from './repository/sql-uploads.js';
 import { AuthService } from './services/auth-service.js';
+import { BlockService } from './services/block-service.js';
 import { ChannelService } from './services/channel-service.js';
 import { MessageService } from './services/message-service.js';
+import { ModerationService } from './services/moderation-service.js';
+import { PinService } from './services/pin-service.js';
+import { ReportService } from './services/report-service.js';
+import { SearchService } from './services/search-service.js';
 import { UploadLinks } from './uploads/upload-links.js';
 import { UploadService } from './uploads/upload-service.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { withWebhookOutbox } from './webhooks/outbox.js';
+import { checkWebhookEndpoints } from './webhooks/webhook-config.js';
 import { installGateway } from './ws/gateway.js';
 import { ChannelHub } from './ws/hub.js';
 
@@ -68,14 +84,26 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
       );
     },
   });
-  const database = openDatabase(config);
+  const webhookEndpoints = checkWebhookEndpoints(config.webhooks, 'webhooks');
+  const database = withWebhookOutbox(openDatabase(config), webhookEndpoints);
   const repo = await createSqlRepository(database);
   const scaleOut = await createScaleOut(config, app.log);
   const { bus } = scaleOut;
   const secret = loadSecret(config.jwtSecret, config.dataDir);
   const signer = new TokenSigner(secret, config.jwksUrl, config.hostTokenMaxTtlSeconds);
   const metrics = createMetrics();
+  const webhooks =
+    webhookEndpoints.length === 0
+      ? undefined
+      : new WebhookDispatcher({
+          ...database,
+          endpoints: webhookEndpoints,
+          timing: config.webhookTiming,
+          metrics,
+          log: app.log,
+        });
   const publish = async (events: readonly EventFrame[]) => {
+    if (events.length > 0) webhooks?.wake();
     for (const frame of events) await bus.publish({ kind: 'event', frame });
   };
 
@@ -87,7 +115,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     scaleOut.loginBackoff,
   );
   const { sendLimit, writeLimit, authLimit } = scaleOut;
-  const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimit);
+  const channels = new ChannelService(repo, publish, bus, config.replayWindow, writeLimit, config.admins);
   const uploads = new UploadService(sqlUploads(database.db), openBlobStore(config), new UploadLinks(secret), {
     types: config.uploadTypes,
     ttlMs: config.uploadTtlMs,
@@ -151,6 +179,13 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   for (const routes of [authRoutes, usersRoutes, channelsRoutes, membersRoutes, messagesRoutes, reactionsRoutes])
     routes(context);
   await uploadsRoutes(context, { uploadLimit: config.uploadLimit });
+  reportsRoutes(context, new ReportService(sqlReports(database.db), repo, channels, writeLimit, uploads));
+  blocksRoutes(context, new BlockService(repo, writeLimit));
+  moderationRoutes(context, new ModerationService(repo, channels, publish, writeLimit, config.admins));
+  // Searches per user: as many as writes (in this process; a search costs more than a write's check).
+  const searchLimit = new RateLimiter(config.writeRate, config.writeRate * 10);
+  searchRoutes(context, new SearchService(sqlSearch(database.db), channels, searchLimit, uploads.linked));
+  pinsRoutes(context, new PinService(sqlPins(database.db), repo, channels, publish, writeLimit, uploads.linked));
   opsRoutes(app, {
     metrics,
     metricsPublic: config.metrics === 'public',
@@ -189,6 +224,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     throw error;
   });
   uploads.startSweeping();
+  await webhooks?.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -217,6 +253,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
         await auth.close();
         hub.close();
         await previews?.close();
+        await webhooks?.close();
         await uploads.close();
         await scaleOut.close();
         await repo.close();

@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import type { Channel, ChannelPage, Problem, ServerFrame } from '@confab/protocol';
 import { ACCESS_MATRIX, ACCOUNT_MATRIX, MUTATING, SESSION_ENDING, type Visibility } from './harness/access-matrix.js';
 import { perform, performAccount } from './harness/access-run.js';
-import { type AccessWorld, buildAccessWorld } from './harness/access-world.js';
+import { type AccessWorld, buildAccessWorld, MATRIX_ADMIN } from './harness/access-world.js';
 import { generousLimits } from './harness/fuzz-server.js';
 import { DatabaseSnapshots } from './harness/fuzz-snapshot.js';
 import { startTestServer } from './support/test-server.js';
 
 const VISIBILITIES: Visibility[] = ['public', 'private', 'direct'];
-const server = await startTestServer(generousLimits());
+const server = await startTestServer({ ...generousLimits(), admins: [MATRIX_ADMIN] });
 const shared = await buildAccessWorld(server.url, server.jwtSecret);
 const snapshots = new DatabaseSnapshots(server.dataDir);
 test.after(async () => {
@@ -96,6 +96,8 @@ test('a hidden channel or message answers exactly as one that does not exist', a
     ['GET', `/api/v1/messages/${messageId}`],
     ['PUT', `/api/v1/messages/${messageId}/reactions/%F0%9F%91%8D`],
     ['DELETE', `/api/v1/messages/${messageId}/preview`],
+    ['POST', `/api/v1/messages/${messageId}/reports`, { reason: 'leak check' }],
+    ['GET', `/api/v1/channels/${channelId}/reports`],
   ];
   const answer = async ([method, path, json]: [string, string, unknown?]) => {
     const reply = await kit.http.request<Problem>(method, path, { token: nonMember.token, ...(json ? { json } : {}) });

@@ -23,7 +23,7 @@ test(`fuzzed requests and frames never break the server or change data when refu
     dataDir: server.dataDir,
     seed,
     requests: 2500,
-    framesPerRound: 40,
+    framesPerRound: 60,
     changedPerRound: 8,
     bodyLimit: defaultConfig.bodyLimit,
     frameLimit: defaultConfig.frameLimit,

@@ -233,6 +233,22 @@ const recipes: Record<string, (kit: Kit, user: KitUser) => Promise<Attempt>> = {
     await fixtures.join(user, channel.id);
     return () => http.delete(`/api/v1/channels/${channel.id}/members/me`, user.token);
   },
+  updateMember: async ({ http, fixtures }, user) => {
+    const other = await fixtures.user();
+    const channel = await fixtures.channel(user, 'public', [other.id]);
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    return () => http.patch(`/api/v1/channels/${channel.id}/members/${other.id}`, user.token, { mutedUntil: until });
+  },
+  banMember: async ({ http, fixtures }, user) => {
+    const other = await fixtures.user();
+    const channel = await fixtures.channel(user);
+    return () => http.put(`/api/v1/channels/${channel.id}/bans/${other.id}`, user.token, { reason: 'spam' });
+  },
+  unbanMember: async ({ http, fixtures }, user) => {
+    const other = await fixtures.user();
+    const channel = await fixtures.channel(user);
+    return () => http.delete(`/api/v1/channels/${channel.id}/bans/${other.id}`, user.token);
+  },
   sendMessage: async ({ http, fixtures }, user) => {
     const channel = await fixtures.channel(user);
     return () =>
@@ -260,6 +276,36 @@ const recipes: Record<string, (kit: Kit, user: KitUser) => Promise<Attempt>> = {
   removePreview: async ({ http, fixtures }, user) => {
     const message = await fixtures.post(user, (await fixtures.channel(user)).id, 'no link, no preview');
     return () => http.delete(`/api/v1/messages/${message.id}/preview`, user.token);
+  },
+  reportMessage: async ({ http, fixtures }, user) => {
+    const author = await fixtures.user();
+    const message = await fixtures.post(author, (await fixtures.channel(author)).id, 'report me');
+    return () => http.post(`/api/v1/messages/${message.id}/reports`, user.token, { reason: 'spam' });
+  },
+  resolveReport: async ({ http, fixtures }, user) => {
+    const [author, reporter] = await fixtures.users(2);
+    const channel = await fixtures.channel(user, 'public', [author!.id, reporter!.id]);
+    const message = await fixtures.post(author!, channel.id, 'reported');
+    const report = await http.post<{ id: string }>(`/api/v1/messages/${message.id}/reports`, reporter!.token, {
+      reason: 'spam',
+    });
+    return () => http.patch(`/api/v1/reports/${report.body.id}`, user.token, { resolution: 'dismissed' });
+  },
+  blockUser: async ({ http, fixtures }, user) => {
+    const other = await fixtures.user();
+    return () => http.put(`/api/v1/me/blocks/${other.id}`, user.token);
+  },
+  unblockUser: async ({ http, fixtures }, user) => {
+    const other = await fixtures.user();
+    return () => http.delete(`/api/v1/me/blocks/${other.id}`, user.token);
+  },
+  pinMessage: async ({ http, fixtures }, user) => {
+    const message = await fixtures.post(user, (await fixtures.channel(user)).id, 'pin me');
+    return () => http.put(`/api/v1/messages/${message.id}/pin`, user.token);
+  },
+  unpinMessage: async ({ http, fixtures }, user) => {
+    const message = await fixtures.post(user, (await fixtures.channel(user)).id, 'unpin me');
+    return () => http.delete(`/api/v1/messages/${message.id}/pin`, user.token);
   },
   createUpload:
     async ({ http }, user) =>

@@ -72,12 +72,26 @@ const joined = async (http: ReturnType<typeof kitFor>['http'], user: KitUser, ch
   return channel;
 };
 
+/** Makes members moderators of the channel (the owner asks). */
+const promote = async (
+  http: ReturnType<typeof kitFor>['http'],
+  owner: KitUser,
+  channelId: string,
+  users: KitUser[],
+) => {
+  for (const user of users) {
+    const path = `/api/v1/channels/${channelId}/members/${user.id}`;
+    expectStatus(await http.patch(path, owner.token, { role: 'moderator' }), 200);
+  }
+};
+
 test('unreadMentionCount: mentions and @channel by others after the read marker, not deleted ones', async (t) => {
   const { http, fixtures } = kitFor(server.url, t);
   const [alice, bob, carol] = await fixtures.users(3);
   const channel = await fixtures.channel(alice!, 'public', [bob!.id, carol!.id]);
   const count = async (user: KitUser) => (await joined(http, user, channel.id)).unreadMentionCount;
   assert.equal(await count(bob!), 0);
+  await promote(http, alice!, channel.id, [bob!, carol!]); // `@channel` is for owners and moderators
 
   await fixtures.post(alice!, channel.id, `@${bob!.username} look`);
   const everyone = await fixtures.post(carol!, channel.id, `@channel and @${bob!.username} too`);
@@ -98,9 +112,10 @@ test('unreadMentionCount: mentions and @channel by others after the read marker,
 });
 
 test('a mention frame reaches every socket of the mentioned user, subscribed or not, and no one else', async (t) => {
-  const { fixtures, openSocket } = kitFor(server.url, t);
+  const { http, fixtures, openSocket } = kitFor(server.url, t);
   const [alice, bob, carol] = await fixtures.users(3);
   const channel = await fixtures.channel(alice!, 'private', [bob!.id, carol!.id]);
+  await promote(http, alice!, channel.id, [carol!]); // `@channel` is for owners and moderators
   const bobPhone = (await openSocket(bob!.token)).socket;
   const bobLaptop = (await openSocket(bob!.token)).socket;
   const carolSocket = (await openSocket(carol!.token)).socket;

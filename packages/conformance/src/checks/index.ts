@@ -8,9 +8,12 @@ import { hostTokenChecks } from './host-tokens.js';
 import { limitChecks } from './limits.js';
 import { mentionChecks } from './mentions.js';
 import { messageChecks, reactionChecks, threadChecks } from './messages.js';
+import { moderationChecks } from './moderation.js';
 import { opsChecks, presenceChecks, typingChecks } from './optional.js';
 import { paginationChecks } from './pagination.js';
 import { orderingChecks, replayChecks } from './replay.js';
+import { reportChecks } from './reports.js';
+import { searchChecks } from './search.js';
 import { socketChecks, ticketChecks } from './socket.js';
 import { uploadChecks } from './uploads.js';
 
@@ -36,5 +39,8 @@ export const allChecks: readonly Check[] = [
   ...presenceChecks,
   ...uploadChecks,
   ...mentionChecks,
+  ...moderationChecks,
+  ...searchChecks,
+  ...reportChecks,
   ...opsChecks,
 ];

@@ -753,6 +753,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
@@ -967,6 +970,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
@@ -1012,6 +1018,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1239,6 +1248,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
@@ -1354,6 +1366,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1511,6 +1526,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2253,7 +2271,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "reportMessage",
         "summary": "Report a message to the channel's moderators",
-        "description": "Any reader of the message may report it; reporting it again while open answers the open report (200).",
+        "description": "Any reader of the message may report it; reporting it again while open answers the open report (200).\nA deleted message cannot be reported (409 `conflict`), nor the caller's own message (400), nor a message of\na direct channel, which has no moderators (403).\n",
         "security": [
           {
             "bearerAuth": [
@@ -2304,6 +2322,9 @@ export const openapiDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -2336,6 +2357,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "resolveReport",
         "summary": "Resolve a report (owners, moderators and administrators of its channel)",
+        "description": "A report is resolved once; resolving it again answers 409 `conflict`.",
         "security": [
           {
             "bearerAuth": [
@@ -2375,6 +2397,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -2547,7 +2572,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "searchMessages",
         "summary": "Search messages",
-        "description": "Full-text search over the messages of the channels the caller may read (public channels and the\ncaller's own; never a channel they are banned from), or of one channel. Words match by their stem\nwhere the database knows the language, ignoring case and accents; `\"a phrase\"` matches the words\nin order; `word*` matches words starting with `word`. Every word must match. Deleted messages never\nmatch, an edited one matches its new text only. Hits come newest first.\n",
+        "description": "Full-text search over the messages of the channels the caller may read (public channels and the\ncaller's own; never a channel they are banned from), or of one channel. Words match whole words,\nignoring case and accents (no stemming, so every database answers alike); `\"a phrase\"` matches the words\nin order; `word*` matches words starting with `word`. Every word must match. Deleted messages never\nmatch, an edited one matches its new text only. Hits come newest first.\n",
         "parameters": [
           {
             "name": "q",
@@ -2765,7 +2790,7 @@ export const openapiDocument: Record<string, unknown> = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name), optionally `picture` (an absolute `http:`/`https:` URL of the user's avatar;\nanything else is ignored) and optionally `scope` (space-separated; default `chat:read chat:write`).\nA host-app token must carry `exp`, at most the deployment's maximum lifetime after `iat` (or after\nnow, without `iat`): 24 hours unless `CONFAB_HOST_TOKEN_MAX_TTL` says otherwise. A token without\n`exp`, or one that lives longer, answers 401 `unauthorized`.\n"
+        "description": "A Confab access token (from register, login or refresh) or a host-app token: a JWT signed with the\ndeployment's shared secret (HS256) by the embedding site's backend, with `sub` (the site's user id),\n`name` (display name), optionally `picture` (an absolute `http:`/`https:` URL of the user's avatar;\nanything else is ignored) and optionally `scope` (space-separated; default `chat:read chat:write`).\nA host-app token must carry `exp`, at most the deployment's maximum lifetime after `iat` (or after\nnow, without `iat`): 24 hours unless `CONFAB_HOST_TOKEN_MAX_TTL` says otherwise. A token without\n`exp`, or one that lives longer, answers 401 `unauthorized`.\nA host-app token with the claim `confab_admin: true` makes its user a deployment administrator (`Me.admin`).\n"
       }
     },
     "parameters": {
@@ -2884,7 +2909,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "Forbidden": {
-        "description": "Signed in, but not allowed (`forbidden`, `insufficient_scope`).",
+        "description": "Signed in, but not allowed (`forbidden`, `insufficient_scope`, `banned`, `muted`, `read_only`, `blocked`).",
         "content": {
           "application/problem+json": {
             "schema": {

@@ -705,6 +705,8 @@ export type paths = {
         /**
          * Report a message to the channel's moderators
          * @description Any reader of the message may report it; reporting it again while open answers the open report (200).
+         *     A deleted message cannot be reported (409 `conflict`), nor the caller's own message (400), nor a message of
+         *     a direct channel, which has no moderators (403).
          */
         post: operations["reportMessage"];
         delete?: never;
@@ -728,7 +730,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Resolve a report (owners, moderators and administrators of its channel) */
+        /**
+         * Resolve a report (owners, moderators and administrators of its channel)
+         * @description A report is resolved once; resolving it again answers 409 `conflict`.
+         */
         patch: operations["resolveReport"];
         trace?: never;
     };
@@ -788,8 +793,8 @@ export type paths = {
         /**
          * Search messages
          * @description Full-text search over the messages of the channels the caller may read (public channels and the
-         *     caller's own; never a channel they are banned from), or of one channel. Words match by their stem
-         *     where the database knows the language, ignoring case and accents; `"a phrase"` matches the words
+         *     caller's own; never a channel they are banned from), or of one channel. Words match whole words,
+         *     ignoring case and accents (no stemming, so every database answers alike); `"a phrase"` matches the words
          *     in order; `word*` matches words starting with `word`. Every word must match. Deleted messages never
          *     match, an edited one matches its new text only. Hits come newest first.
          */
@@ -1658,7 +1663,7 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Signed in, but not allowed (`forbidden`, `insufficient_scope`). */
+        /** @description Signed in, but not allowed (`forbidden`, `insufficient_scope`, `banned`, `muted`, `read_only`, `blocked`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2263,6 +2268,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -2388,6 +2394,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -2419,6 +2426,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -2558,6 +2566,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -2636,6 +2645,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -2732,6 +2742,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -3187,6 +3198,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -3221,6 +3233,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

@@ -18,7 +18,7 @@ const PUBLISHED_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 /** Who a bearer token speaks for. */
 export type TokenSubject =
   | { kind: 'user'; userId: string; scopes: Scope[]; epoch: number }
-  | { kind: 'host'; externalId: string; name: string; picture?: string; scopes: Scope[] };
+  | { kind: 'host'; externalId: string; name: string; picture?: string; scopes: Scope[]; admin: boolean };
 
 /** The longest lifetime a host-app token may have unless configured otherwise: a day. */
 const DEFAULT_HOST_TOKEN_MAX_TTL = 24 * 3600;
@@ -124,7 +124,7 @@ function algorithmOf(token: string): string | undefined {
   }
 }
 
-/** The host user a verified token names (`sub`, `name`, `picture`) with its scopes. */
+/** The host user a verified token names (`sub`, `name`, `picture`) with its scopes; `confab_admin: true` makes them an administrator. */
 function subjectOf(payload: JWTPayload): Extract<TokenSubject, { kind: 'host' }> {
   if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > 200) {
     throw new ChatError('unauthorized', 'The token has no subject.');
@@ -132,7 +132,8 @@ function subjectOf(payload: JWTPayload): Extract<TokenSubject, { kind: 'host' }>
   const scopes = parseScopes(payload.scope);
   const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
   const picture = avatarUrl(payload.picture);
-  return { kind: 'host', externalId: payload.sub, name, ...(picture ? { picture } : {}), scopes };
+  const admin = payload.confab_admin === true;
+  return { kind: 'host', externalId: payload.sub, name, ...(picture ? { picture } : {}), scopes, admin };
 }
 
 /**

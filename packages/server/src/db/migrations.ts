@@ -1,5 +1,9 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import { channelNameKey } from './channel-name-key.js';
+import { moderationMigration } from './migration-0007-moderation.js';
+import { searchPinsMigration } from './migration-0008-search-pins.js';
+import { webhooksMigration } from './migration-0009-webhooks.js';
+import { reportsBlocksMigration } from './migration-0010-reports-blocks.js';
 import type { Database } from './schema.js';
 
 /** One migration set for SQLite and PostgreSQL, written with the dialect-neutral schema builder. */
@@ -217,6 +221,10 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_moderation': moderationMigration,
+  '0008_search_pins': searchPinsMigration,
+  '0009_webhooks': webhooksMigration,
+  '0010_reports_blocks': reportsBlocksMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Rows as stored; timestamps are ISO-8601 strings in both dialects. */
 export interface Database {
   users: {
@@ -46,6 +48,12 @@ export interface Database {
      * per visibility; null for direct channels and for old duplicates that kept their name.
      */
     name_key: string | null;
+    /** 1: only owners and moderators post. */
+    read_only: Generated<number>;
+    /** 1: nobody posts, edits or reacts until it is unarchived. */
+    archived: Generated<number>;
+    /** 1: any member may pin. */
+    members_can_pin: Generated<number>;
   };
   members: {
     channel_id: string;
@@ -53,6 +61,8 @@ export interface Database {
     role: 'owner' | 'moderator' | 'member';
     joined_at: string;
     last_read_seq: number;
+    /** The member may not post or react until then; null when not muted. */
+    muted_until: string | null;
   };
   messages: {
     id: string;
@@ -76,7 +86,17 @@ export interface Database {
     preview: string | null;
     /** 1 once the author removed the preview: it is never fetched again. */
     preview_removed: number;
+    /** Who deleted it (the author or a moderator), on a tombstone. */
+    deleted_by: string | null;
+    /** When it was pinned to its channel; null when it is not pinned. */
+    pinned_at: string | null;
+    pinned_by: string | null;
   };
+  /**
+   * The search index's rows: one per message that is not deleted, with its words (see `indexText`). SQLite
+   * adds `doc` (the FTS5 rowid, in storing order) and PostgreSQL a generated `vector`; both are read with SQL.
+   */
+  message_search: { message_id: string; channel_id: string; text: string };
   /** One row per user a message mentions, for counting a channel's unread mentions. */
   mentions: { channel_id: string; user_id: string; seq: number; message_id: string };
   reactions: { message_id: string; user_id: string; emoji: string; created_at: string };
@@ -96,6 +116,58 @@ export interface Database {
     /** When a message about to reference it last claimed it; the sweep spares it for a while after. */
     claimed_at: string | null;
   };
+  /** Who may not read or join a channel, and until when (for good when `until` is null). */
+  bans: {
+    channel_id: string;
+    user_id: string;
+    reason: string | null;
+    until: string | null;
+    banned_by: string;
+    created_at: string;
+  };
+  /** A channel's moderation record; `id` sorts in creation order, `details` is JSON. */
+  audit_log: {
+    id: string;
+    channel_id: string;
+    action: string;
+    actor_id: string;
+    target_id: string | null;
+    message_id: string | null;
+    reason: string | null;
+    details: string;
+    at: string;
+  };
   /** Which message references which upload, in which channel: the channel's members may fetch it. */
   upload_posts: { upload_id: string; message_id: string; channel_id: string };
+  /** A message reported to its channel's moderators; at most one open report per reporter and message. */
+  reports: {
+    id: string;
+    channel_id: string;
+    message_id: string;
+    reporter_id: string;
+    reason: string;
+    created_at: string;
+    status: 'open' | 'resolved';
+    resolution: 'dismissed' | 'actioned' | null;
+    resolved_by: string | null;
+    resolved_at: string | null;
+  };
+  /** `user_id` blocked `blocked_id`. */
+  blocks: { user_id: string; blocked_id: string; created_at: string };
+  /** Events still owed to a webhook endpoint (see `webhooks/outbox.ts`). */
+  webhook_outbox: {
+    endpoint: string;
+    channel_id: string;
+    seq: number;
+    /** The JSON body to POST. */
+    body: string;
+    created_at: string;
+    /** Failed attempts so far. */
+    attempts: number;
+    /** Not attempted before then. */
+    next_at: string;
+    /** The process delivering it, until `lease_until`. */
+    leased_by: string | null;
+    lease_until: string | null;
+  };
 }

@@ -22,8 +22,9 @@ export const NO_MENTIONS: ResolvedMentions = { mentions: [], mentionsChannel: fa
  * Resolves a message's mentions: the `@username` tokens of a text body that name members of the channel
  * (ignoring case; others are plain text), then the `explicit` ids a send named, each of which must be a
  * member (`invalid_request` otherwise). The author never mentions themselves; at most {@link MAX_MENTIONS}.
- * `@channel` mentions everyone: any member may say it for now — once channels have moderators, this is
- * where it would be kept to owners and moderators.
+ * A member who blocked the author is dropped without a word (the author is not told of the block).
+ * `@channel` mentions everyone, when `mayMentionChannel` (owners, moderators and administrators); from
+ * anyone else it stays plain text.
  */
 export async function resolveMentions(
   repo: ChatRepository,
@@ -31,12 +32,14 @@ export async function resolveMentions(
   authorId: string,
   body: MessageBody,
   explicit: readonly string[] = [],
+  mayMentionChannel = false,
 ): Promise<ResolvedMentions> {
   const tokens =
     body.type === 'text' && body.text.includes('@') ? mentionTokens(body.text) : { usernames: [], channel: false };
   const usernames = tokens.usernames.slice(0, MAX_CANDIDATES);
   const ids = [...new Set(explicit)];
-  if (usernames.length === 0 && ids.length === 0) return { mentions: [], mentionsChannel: tokens.channel };
+  const mentionsChannel = tokens.channel && mayMentionChannel;
+  if (usernames.length === 0 && ids.length === 0) return { mentions: [], mentionsChannel };
   const found = await repo.membersAmong(channelId, { userIds: ids, usernames });
   const memberIds = new Set(found.map((m) => m.id));
   const stranger = ids.find((id) => !memberIds.has(id));
@@ -44,6 +47,8 @@ export async function resolveMentions(
     throw new ChatError('invalid_request', `mentions: "${stranger}" is not a member of this channel.`);
   const byName = new Map(found.map((m) => [m.username.toLowerCase(), m.id]));
   const named = usernames.flatMap((name) => byName.get(name) ?? []);
-  const mentions = [...new Set([...named, ...ids])].filter((id) => id !== authorId).slice(0, MAX_MENTIONS);
-  return { mentions, mentionsChannel: tokens.channel };
+  const candidates = [...new Set([...named, ...ids])].filter((id) => id !== authorId);
+  const blockers = new Set(await repo.blockersAmong(authorId, candidates));
+  const mentions = candidates.filter((id) => !blockers.has(id)).slice(0, MAX_MENTIONS);
+  return { mentions, mentionsChannel };
 }

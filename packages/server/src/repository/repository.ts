@@ -1,4 +1,6 @@
 import type {
+  AuditEntry,
+  Ban,
   Channel,
   EventFrame,
   EventKind,
@@ -38,6 +40,12 @@ export interface ChannelRecord {
   lastSeq: number;
   lastMessageAt: string | null;
   memberCount: number;
+  /** Only owners and moderators post. */
+  readOnly: boolean;
+  /** Nobody posts, edits or reacts until it is unarchived. */
+  archived: boolean;
+  /** Any member may pin. */
+  membersCanPin: boolean;
 }
 
 /** A channel with the viewer's membership, when there is one. */
@@ -49,6 +57,26 @@ export interface ChannelView extends ChannelRecord {
   unreadMentionCount: number | null;
   /** For direct channels: the two members. */
   directMembers: User[] | null;
+  /** Until when the viewer is muted here (members only); null when not muted or not a member. */
+  mutedUntil: string | null;
+}
+
+/** A change to a channel's name, topic or settings. */
+export interface ChannelPatch {
+  name?: string;
+  topic?: string;
+  readOnly?: boolean;
+  archived?: boolean;
+  membersCanPin?: boolean;
+}
+
+/** What decides whether a member may post: their role and mute, and the channel's settings. */
+export interface MemberStanding {
+  role: Role;
+  /** Null when not muted (or the mute has passed). */
+  mutedUntil: string | null;
+  readOnly: boolean;
+  archived: boolean;
 }
 
 /** What a change produced: its result, and the events committed with it (to publish after commit). */
@@ -153,13 +181,44 @@ export interface ChatRepository {
   getChannel(id: string, viewerId: string): Promise<ChannelView | undefined>;
   listJoinedChannels(userId: string, offset: number, limit: number): Promise<ChannelView[]>;
   listPublicChannels(viewerId: string, offset: number, limit: number): Promise<ChannelView[]>;
-  updateChannel(id: string, patch: { name?: string; topic?: string }): Promise<Committed<ChannelRecord>>;
+  /** Changes a channel's name, topic or settings; with `actorId`, what changed goes to the audit log. */
+  updateChannel(id: string, patch: ChannelPatch, actorId?: string): Promise<Committed<ChannelRecord>>;
   deleteChannel(id: string): Promise<void>;
   getMember(channelId: string, userId: string): Promise<Member | undefined>;
   addMember(channelId: string, userId: string, role: Role): Promise<Committed<Member>>;
-  removeMember(channelId: string, userId: string): Promise<Committed<void>>;
+  /** Ends a membership; `by` someone else is a removal (in the event and the audit log). */
+  removeMember(channelId: string, userId: string, by?: string): Promise<Committed<void>>;
   listMembers(channelId: string, offset: number, limit: number): Promise<Member[]>;
   markRead(channelId: string, userId: string, seq: number): Promise<ReadState>;
+  // moderation
+  /** A member's role and mute, with the channel's posting settings, in one lookup; undefined for a non-member. */
+  memberStanding(channelId: string, userId: string): Promise<MemberStanding | undefined>;
+  /** The user's ban from the channel, while it is in force. */
+  activeBan(channelId: string, userId: string): Promise<Ban | undefined>;
+  /**
+   * Changes a member's role or mute (`member:updated`, audited); `last_owner` when it would leave the
+   * channel without an owner; undefined for a non-member.
+   */
+  updateMember(
+    channelId: string,
+    userId: string,
+    patch: { role?: Role; mutedUntil?: string | null },
+    actorId: string,
+  ): Promise<Committed<Member> | 'last_owner' | undefined>;
+  /** Bans a user (replacing a ban) and ends their membership in one transaction (`member:banned`, audited). */
+  banMember(input: {
+    channelId: string;
+    userId: string;
+    actorId: string;
+    reason: string | null;
+    until: string | null;
+  }): Promise<Committed<Ban>>;
+  /** Lifts a ban; `false` when none was in force (then no event). */
+  unbanMember(channelId: string, userId: string, actorId: string): Promise<Committed<boolean>>;
+  /** Bans in force, newest first, after the position `after`. */
+  listBans(channelId: string, after: { createdAt: string; userId: string } | undefined, limit: number): Promise<Ban[]>;
+  /** The audit log, newest first, before the entry `beforeId`. */
+  listAudit(channelId: string, beforeId: string | undefined, limit: number): Promise<AuditEntry[]>;
   // messages
   /** Stores a message, or returns the one already stored under the same client id (`created: false`). */
   sendMessage(input: NewMessage): Promise<Committed<{ message: Message; created: boolean }>>;
@@ -171,7 +230,8 @@ export interface ChatRepository {
     body: MessageBody,
     edit: { mentions: string[]; mentionsChannel: boolean; clearPreview: boolean },
   ): Promise<Committed<Message>>;
-  deleteMessage(id: string): Promise<Committed<Message>>;
+  /** Tombstones a message; a moderator's removal of someone else's message goes to the audit log too. */
+  deleteMessage(id: string, deletedBy: string): Promise<Committed<Message>>;
   addReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
   removeReaction(messageId: string, userId: string, emoji: string): Promise<Committed<Message>>;
   /**
@@ -188,6 +248,16 @@ export interface ChatRepository {
   ): Promise<{ id: string; username: string }[]>;
   /** Every member's id. */
   memberIds(channelId: string): Promise<string[]>;
+  // blocks
+  /** `userId` blocks `blockedId` (blocking again keeps the first time). */
+  blockUser(userId: string, blockedId: string): Promise<void>;
+  unblockUser(userId: string, blockedId: string): Promise<void>;
+  /** The users `userId` blocked, most recently blocked first. */
+  listBlocks(userId: string): Promise<User[]>;
+  /** Those of `userIds` who blocked `blockedId`. */
+  blockersAmong(blockedId: string, userIds: readonly string[]): Promise<string[]>;
+  /** Whether the channel is a direct channel whose other user blocked `userId`. */
+  directBlocked(channelId: string, userId: string): Promise<boolean>;
   // the event log
   headSeq(channelId: string): Promise<number | undefined>;
   /** Events with `afterSeq < seq <= uptoSeq`, ascending. */

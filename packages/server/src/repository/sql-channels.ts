@@ -3,7 +3,8 @@ import type { ExpressionBuilder } from 'kysely';
 import { channelNameKey } from '../db/channel-name-key.js';
 import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
-import type { ChannelRecord, ChannelView, ChatRepository } from './repository.js';
+import type { ChannelPatch, ChannelRecord, ChannelView, ChatRepository } from './repository.js';
+import { appendAudit } from './sql-audit.js';
 import { appendEvents, type Db, insertEvent, now, takeSeq, toUser, userColumns } from './sql-shared.js';
 
 type ChannelsEb = ExpressionBuilder<Database & { c: Database['channels'] }, 'c'>;
@@ -24,6 +25,9 @@ const channelColumns = [
   'c.created_at',
   'c.last_seq',
   'c.last_message_at',
+  'c.read_only',
+  'c.archived',
+  'c.members_can_pin',
 ] as const;
 
 type ChannelRow = {
@@ -36,6 +40,9 @@ type ChannelRow = {
   last_seq: number;
   last_message_at: string | null;
   member_count: number | string | bigint | null;
+  read_only: number;
+  archived: number;
+  members_can_pin: number;
 };
 
 function toRecord(row: ChannelRow): ChannelRecord {
@@ -49,6 +56,9 @@ function toRecord(row: ChannelRow): ChannelRecord {
     lastSeq: Number(row.last_seq),
     lastMessageAt: row.last_message_at,
     memberCount: Number(row.member_count ?? 0),
+    readOnly: Boolean(row.read_only),
+    archived: Boolean(row.archived),
+    membersCanPin: Boolean(row.members_can_pin),
   };
 }
 
@@ -60,7 +70,7 @@ export function sqlChannels(db: Db) {
       .selectFrom('channels as c')
       .leftJoin('members as m', (join) => join.onRef('m.channel_id', '=', 'c.id').on('m.user_id', '=', viewerId))
       .select(channelColumns)
-      .select(['m.role', 'm.last_read_seq'])
+      .select(['m.role', 'm.last_read_seq', 'm.muted_until'])
       .select(memberCount)
       .select((eb) =>
         eb
@@ -94,6 +104,16 @@ export function sqlChannels(db: Db) {
           .whereRef('cm.seq', '>', 'm.last_read_seq')
           .where('cm.author_id', '!=', viewerId)
           .where('cm.deleted_at', 'is', null)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('blocks as cb')
+                  .select('cb.user_id')
+                  .where('cb.user_id', '=', viewerId)
+                  .whereRef('cb.blocked_id', '=', 'cm.author_id'),
+              ),
+            ),
+          )
           .as('unread_channel_mentions'),
       );
 
@@ -101,6 +121,7 @@ export function sqlChannels(db: Db) {
   type ViewRow = ChannelRow & {
     role: Role | null;
     last_read_seq: number | null;
+    muted_until: string | null;
     unread_count: Count;
     unread_mentions: Count;
     unread_channel_mentions: Count;
@@ -126,11 +147,13 @@ export function sqlChannels(db: Db) {
       unreadCount: row.role ? Number(row.unread_count ?? 0) : null,
       unreadMentionCount: row.role ? Number(row.unread_mentions ?? 0) + Number(row.unread_channel_mentions ?? 0) : null,
       directMembers: directMembers.get(row.id) ?? null,
+      mutedUntil: row.role ? inForce(row.muted_until) : null,
     }));
   };
 
-  const getRecord = async (id: string): Promise<ChannelRecord | undefined> => {
-    const row = await db
+  const getRecord = (id: string) => getRecordIn(db, id);
+  const getRecordIn = async (trx: Db, id: string): Promise<ChannelRecord | undefined> => {
+    const row = await trx
       .selectFrom('channels as c')
       .select(channelColumns)
       .select(memberCount)
@@ -143,11 +166,11 @@ export function sqlChannels(db: Db) {
     const row = await trx
       .selectFrom('members')
       .innerJoin('users', 'users.id', 'members.user_id')
-      .select([...userColumns, 'members.role', 'members.joined_at'])
+      .select([...userColumns, 'members.role', 'members.joined_at', 'members.muted_until'])
       .where('members.channel_id', '=', channelId)
       .where('members.user_id', '=', userId)
       .executeTakeFirst();
-    return row && { user: toUser(row), role: row.role, joinedAt: row.joined_at };
+    return row && toMember(row);
   };
 
   return {
@@ -224,14 +247,32 @@ export function sqlChannels(db: Db) {
         .execute();
       return toViews(rows);
     },
-    async updateChannel(id: string, patch: { name?: string; topic?: string }) {
+    async updateChannel(id: string, patch: ChannelPatch, actorId?: string) {
       return db.transaction().execute(async (trx) => {
-        const named = patch.name === undefined ? {} : { name_key: channelNameKey(patch.name) };
+        const before = actorId === undefined ? undefined : await getRecordIn(trx, id);
+        const named = patch.name === undefined ? {} : { name: patch.name, name_key: channelNameKey(patch.name) };
+        const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
         await trx
           .updateTable('channels')
-          .set({ ...patch, ...named })
+          .set({
+            ...named,
+            ...(patch.topic === undefined ? {} : { topic: patch.topic }),
+            ...(patch.readOnly === undefined ? {} : { read_only: flag(patch.readOnly) }),
+            ...(patch.archived === undefined ? {} : { archived: flag(patch.archived) }),
+            ...(patch.membersCanPin === undefined ? {} : { members_can_pin: flag(patch.membersCanPin) }),
+          })
           .where('id', '=', id)
           .execute();
+        if (before && actorId !== undefined) {
+          const changed = Object.fromEntries(
+            Object.entries(patch).filter(
+              ([key, value]) => value !== undefined && before[key as keyof ChannelPatch] !== value,
+            ),
+          );
+          if (Object.keys(changed).length > 0) {
+            await appendAudit(trx, { channelId: id, action: 'channel.updated', actorId, details: changed });
+          }
+        }
         const seq = await takeSeq(trx, id);
         const row = await trx
           .selectFrom('channels as c')
@@ -252,9 +293,12 @@ export function sqlChannels(db: Db) {
         const messageIds = trx.selectFrom('messages').select('id').where('channel_id', '=', id);
         await trx.deleteFrom('reactions').where('message_id', 'in', messageIds).execute();
         await trx.deleteFrom('mentions').where('channel_id', '=', id).execute();
+        await trx.deleteFrom('reports').where('channel_id', '=', id).execute();
         await trx.deleteFrom('messages').where('channel_id', '=', id).execute();
         await trx.deleteFrom('events').where('channel_id', '=', id).execute();
         await trx.deleteFrom('members').where('channel_id', '=', id).execute();
+        await trx.deleteFrom('bans').where('channel_id', '=', id).execute();
+        await trx.deleteFrom('audit_log').where('channel_id', '=', id).execute();
         await trx.deleteFrom('channels').where('id', '=', id).execute();
       });
     },
@@ -274,12 +318,14 @@ export function sqlChannels(db: Db) {
         return { value: member, events };
       });
     },
-    async removeMember(channelId: string, userId: string) {
+    async removeMember(channelId: string, userId: string, by?: string) {
       return db.transaction().execute(async (trx) => {
         const member = (await memberOf(trx, channelId, userId))!;
         await trx.deleteFrom('members').where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
+        const removed = by !== undefined && by !== userId;
+        if (removed) await appendAudit(trx, { channelId, action: 'member.removed', actorId: by, targetId: userId });
         const events = await appendEvents(trx, channelId, [
-          { kind: 'member:left', data: { user: member.user, role: member.role } },
+          { kind: 'member:left', data: { user: member.user, role: member.role, ...(removed ? { by } : {}) } },
         ]);
         return { value: undefined, events };
       });
@@ -288,14 +334,14 @@ export function sqlChannels(db: Db) {
       const rows = await db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
-        .select([...userColumns, 'members.role', 'members.joined_at'])
+        .select([...userColumns, 'members.role', 'members.joined_at', 'members.muted_until'])
         .where('members.channel_id', '=', channelId)
         .orderBy('members.joined_at')
         .orderBy('users.id')
         .offset(offset)
         .limit(limit)
         .execute();
-      return rows.map((row) => ({ user: toUser(row), role: row.role, joinedAt: row.joined_at }));
+      return rows.map(toMember);
     },
     async membersAmong(channelId: string, among: { userIds: readonly string[]; usernames: readonly string[] }) {
       if (among.userIds.length === 0 && among.usernames.length === 0) return [];
@@ -344,5 +390,26 @@ export function publicShape(channel: ChannelRecord) {
     lastSeq: channel.lastSeq,
     lastMessageAt: channel.lastMessageAt,
     memberCount: channel.memberCount,
+    readOnly: channel.readOnly,
+    archived: channel.archived,
+    membersCanPin: channel.membersCanPin,
   };
+}
+
+/** A mute or ban end as it stands now: null once it has passed. */
+export function inForce(until: string | null): string | null {
+  return until !== null && until > now() ? until : null;
+}
+
+/** A member row as the API shows it: `mutedUntil` only while the mute is in force. */
+export function toMember(row: {
+  id: string;
+  username: string;
+  display_name: string;
+  avatar_url: string | null;
+  role: Role;
+  joined_at: string;
+  muted_until: string | null;
+}): Member {
+  return { user: toUser(row), role: row.role, joinedAt: row.joined_at, mutedUntil: inForce(row.muted_until) };
 }

@@ -1,7 +1,10 @@
 import type { EventFrame, LinkPreview, Message, MessageBody } from '@confab/protocol';
 import { sql } from 'kysely';
 import { newId } from '../ids.js';
+import { type WebhookBatch, webhookBatch } from '../webhooks/outbox.js';
 import type { ChatRepository, Committed, NewMessage, PageQuery, SeqPage } from './repository.js';
+import { appendAudit } from './sql-audit.js';
+import { searchIndexSql } from './sql-search.js';
 import { appendEvents, type Db, loadMessages, now, toUser } from './sql-shared.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -70,7 +73,7 @@ export function sqlMessages(db: Db) {
   };
 
   /** Stores new messages to one channel, in order, inside `trx`: consecutive seqs, one statement per table. */
-  const insertRun = async (trx: Db, inputs: NewMessage[]): Promise<Stored[]> => {
+  const insertRun = async (trx: Db, inputs: NewMessage[], hooks: WebhookBatch): Promise<Stored[]> => {
     const at = now();
     const { channelId } = inputs[0]!;
     const [taken] = (await sendSql.takeSeqs(channelId, inputs.length, at).execute(trx)).rows;
@@ -78,6 +81,9 @@ export function sqlMessages(db: Db) {
     const first = Number(taken.last_seq) - inputs.length + 1;
     const rows = inputs.map((input, i) => ({ input, id: newId(), seq: first + i, body: JSON.stringify(input.body) }));
     await sendSql.insertMessages(rows, at).execute(trx);
+    await searchIndexSql
+      .insert(rows.map(({ input, id }) => ({ messageId: id, channelId, body: input.body })))
+      .execute(trx);
     const mentioned = rows.flatMap(({ input, id, seq }) =>
       input.mentions.map((userId) => ({ channelId, userId, seq, messageId: id })),
     );
@@ -102,9 +108,12 @@ export function sqlMessages(db: Db) {
         createdAt: at,
         editedAt: null,
         deletedAt: null,
+        deletedBy: null,
         mentions: input.mentions,
         mentionsChannel: input.mentionsChannel,
         preview: null,
+        pinnedAt: null,
+        pinnedBy: null,
       };
     });
     const events = messages.map(
@@ -117,18 +126,15 @@ export function sqlMessages(db: Db) {
         at,
       }),
     );
-    await sendSql
-      .insertEvents(
-        events,
-        events.map((event) => JSON.stringify(event.data)),
-      )
-      .execute(trx);
+    const data = events.map((event) => JSON.stringify(event.data));
+    await sendSql.insertEvents(events, data).execute(trx);
+    hooks.add(events, data);
     return messages.map((message, i) => ({ value: { message, created: true }, events: [events[i]!] }));
   };
 
   /** Stores one new message, and for a reply its parent's new reply count, inside `trx`. */
-  const insert = async (trx: Db, input: NewMessage): Promise<Stored> => {
-    const [stored] = await insertRun(trx, [input]);
+  const insert = async (trx: Db, input: NewMessage, hooks: WebhookBatch): Promise<Stored> => {
+    const [stored] = await insertRun(trx, [input], hooks);
     if (!input.parentId) return stored!;
     await trx
       .updateTable('messages')
@@ -146,7 +152,10 @@ export function sqlMessages(db: Db) {
   const storeIn = async (trx: Db, input: NewMessage): Promise<Stored> => {
     const existing = await findByClientId(trx, input);
     if (existing) return { value: { message: existing, created: false }, events: [] };
-    return insert(trx, input);
+    const hooks = webhookBatch(trx);
+    const stored = await insert(trx, input, hooks);
+    await hooks.flush();
+    return stored;
   };
 
   /**
@@ -155,12 +164,14 @@ export function sqlMessages(db: Db) {
    */
   const storeBatch = async (trx: Db, inputs: NewMessage[]): Promise<Stored[]> => {
     const out: Stored[] = [];
+    const hooks = webhookBatch(trx);
     let run: number[] = [];
     const flush = async () => {
       if (run.length === 0) return;
       const stored = await insertRun(
         trx,
         run.map((i) => inputs[i]!),
+        hooks,
       );
       for (const [k, i] of run.entries()) out[i] = stored[k]!;
       run = [];
@@ -170,13 +181,14 @@ export function sqlMessages(db: Db) {
       if (existing) out[i] = { value: { message: existing, created: false }, events: [] };
       else if (input.parentId) {
         await flush();
-        out[i] = await insert(trx, input);
+        out[i] = await insert(trx, input, hooks);
       } else {
         if (run.length > 0 && inputs[run[0]!]!.channelId !== input.channelId) await flush();
         run.push(i);
       }
     }
     await flush();
+    await hooks.flush(); // the batch's messages owed to webhooks: one statement (replies' updates queue their own)
     return out;
   };
 
@@ -339,22 +351,43 @@ export function sqlMessages(db: Db) {
           .returning('seq')
           .executeTakeFirstOrThrow();
         await trx.deleteFrom('mentions').where('message_id', '=', id).execute();
+        await searchIndexSql.update(id, body).execute(trx);
         const rows = edit.mentions.map((userId) => ({ channelId, userId, seq: Number(seq), messageId: id }));
         if (rows.length > 0) await sendSql.insertMentions(rows).execute(trx);
         return 'message:updated';
       });
     },
-    deleteMessage(id: string) {
-      return change(id, async (trx) => {
-        const result = await trx
+    deleteMessage(id: string, deletedBy: string) {
+      return change(id, async (trx, channelId) => {
+        const row = await trx
           .updateTable('messages')
-          .set({ body: null, deleted_at: now(), mentions: '[]', mentions_channel: 0, preview: null })
+          .set({
+            body: null,
+            deleted_at: now(),
+            deleted_by: deletedBy,
+            mentions: '[]',
+            mentions_channel: 0,
+            preview: null,
+            pinned_at: null,
+            pinned_by: null,
+          })
           .where('id', '=', id)
           .where('deleted_at', 'is', null)
+          .returning('author_id')
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return null;
+        if (!row) return null;
         await trx.deleteFrom('reactions').where('message_id', '=', id).execute();
         await trx.deleteFrom('mentions').where('message_id', '=', id).execute();
+        await searchIndexSql.remove(id).execute(trx);
+        if (row.author_id !== deletedBy) {
+          await appendAudit(trx, {
+            channelId,
+            action: 'message.deleted',
+            actorId: deletedBy,
+            targetId: row.author_id,
+            messageId: id,
+          });
+        }
         return 'message:deleted';
       });
     },

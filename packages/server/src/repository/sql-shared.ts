@@ -1,6 +1,7 @@
 import type { EventFrame, LinkPreview, Message, MessageBody, User } from '@confab/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { queueWebhooks } from '../webhooks/outbox.js';
 import type { NewEvent } from './repository.js';
 
 /** A Kysely handle, or a transaction on one. */
@@ -72,9 +73,12 @@ function toMessage(
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
     mentions: JSON.parse(row.mentions) as string[],
     mentionsChannel: Boolean(row.mentions_channel),
     preview: row.preview === null ? null : (JSON.parse(row.preview) as LinkPreview),
+    pinnedAt: row.pinned_at,
+    pinnedBy: row.pinned_by,
   };
 }
 
@@ -96,11 +100,14 @@ export async function takeSeq(trx: Db, channelId: string): Promise<number> {
 /** Writes one event to the channel's log under a `seq` taken by {@link takeSeq}. */
 export async function insertEvent(trx: Db, channelId: string, seq: number, event: NewEvent): Promise<EventFrame> {
   const at = now();
+  const data = JSON.stringify(event.data);
   await trx
     .insertInto('events')
-    .values({ channel_id: channelId, seq, kind: event.kind, data: JSON.stringify(event.data), created_at: at })
+    .values({ channel_id: channelId, seq, kind: event.kind, data, created_at: at })
     .execute();
-  return { type: 'event', channelId, seq, kind: event.kind, data: event.data, at };
+  const frame: EventFrame = { type: 'event', channelId, seq, kind: event.kind, data: event.data, at };
+  await queueWebhooks(trx, [frame], [data]);
+  return frame;
 }
 
 /** Appends events to a channel's log inside the caller's transaction, each with the next `seq`. */

@@ -54,7 +54,19 @@ export function sqlUploads(db: Db): UploadRepository {
         .where('upload_posts.upload_id', '=', uploadId)
         .where((w) =>
           w.or([
-            w('channels.visibility', '=', 'public'),
+            w.and([
+              w('channels.visibility', '=', 'public'),
+              w.not(
+                w.exists(
+                  w
+                    .selectFrom('bans')
+                    .select('bans.user_id')
+                    .whereRef('bans.channel_id', '=', 'upload_posts.channel_id')
+                    .where('bans.user_id', '=', userId)
+                    .where((b) => b.or([b('bans.until', 'is', null), b('bans.until', '>', new Date().toISOString())])),
+                ),
+              ),
+            ]),
             w.exists(
               w
                 .selectFrom('members')

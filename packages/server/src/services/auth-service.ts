@@ -1,4 +1,4 @@
-import type { AuthSession, Scope, UpdateMeRequest, User, WsTicket } from '@confab/protocol';
+import type { AuthSession, UpdateMeRequest, User, WsTicket } from '@confab/protocol';
 import { LoginBackoff, type SignInBackoff } from '../auth/login-backoff.js';
 import { PasswordHasher } from '../auth/passwords.js';
 import { ALL_SCOPES, hashToken, type TokenSigner } from '../auth/tokens.js';
@@ -7,6 +7,9 @@ import { ChatError } from '../errors.js';
 import { newSecretToken } from '../ids.js';
 import type { ChatRepository, UserRecord } from '../repository/repository.js';
 import type { Actor } from './actor.js';
+
+/** Marks a socket ticket issued to an administrator (stored with its scopes, never granted as one). */
+const ADMIN_TICKET = 'confab:admin';
 
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const publicUser = (u: UserRecord): User => ({
@@ -113,13 +116,18 @@ export class AuthService {
     const subject = await this.signer.verify(bearer);
     if (subject.kind === 'host') {
       const user = await this.repo.upsertExternalUser(subject.externalId, subject.name, subject.picture);
-      return { user: publicUser(user), scopes: subject.scopes, admin: false };
+      return { user: publicUser(user), scopes: subject.scopes, admin: subject.admin || this.isAdmin(user) };
     }
     const user = await this.repo.findUserById(subject.userId);
     if (!user) throw new ChatError('unauthorized', 'The token names no user.');
     if (subject.epoch !== user.tokenEpoch)
       throw new ChatError('unauthorized', 'The token was revoked: the account signed out everywhere.');
-    return { user: publicUser(user), scopes: subject.scopes, admin: false };
+    return { user: publicUser(user), scopes: subject.scopes, admin: this.isAdmin(user) };
+  }
+
+  /** Whether `CONFAB_ADMINS` names the user (a host-app token may also say so with its `confab_admin` claim). */
+  isAdmin(user: Pick<User, 'username'>): boolean {
+    return this.config.admins.includes(user.username.toLowerCase());
   }
 
   /** Changes the actor's display name (trimmed) and avatar (`null` removes it); answers them as others see them. */
@@ -145,7 +153,8 @@ export class AuthService {
   async createTicket(actor: Actor): Promise<WsTicket> {
     const ticket = newSecretToken();
     const expiresAt = later(this.config.ticketTtlSeconds);
-    await this.repo.saveTicket(hashToken(ticket), actor.user.id, actor.scopes, expiresAt);
+    const grants = actor.admin ? [...actor.scopes, ADMIN_TICKET] : actor.scopes;
+    await this.repo.saveTicket(hashToken(ticket), actor.user.id, grants, expiresAt);
     return { ticket, expiresAt };
   }
 
@@ -153,7 +162,9 @@ export class AuthService {
   async redeemTicket(ticket: string): Promise<Actor | undefined> {
     const found = await this.repo.takeTicket(hashToken(ticket), new Date().toISOString());
     const user = found && (await this.repo.findUserById(found.userId));
-    return user ? { user: publicUser(user), scopes: found.scopes as Scope[], admin: false } : undefined;
+    if (!user) return undefined;
+    const scopes = ALL_SCOPES.filter((scope) => found.scopes.includes(scope));
+    return { user: publicUser(user), scopes, admin: found.scopes.includes(ADMIN_TICKET) || this.isAdmin(user) };
   }
 
   /**

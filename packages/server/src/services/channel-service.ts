@@ -10,9 +10,11 @@ import type {
 import type { Bus } from '../bus/bus.js';
 import { ChatError } from '../errors.js';
 import type { SharedRateLimit } from '../rate-limit.js';
-import type { ChannelView, ChatRepository, Committed } from '../repository/repository.js';
+import type { ChannelPatch, ChannelView, ChatRepository, Committed } from '../repository/repository.js';
 import { type Actor, requireScope } from './actor.js';
 import { decodeOffsetCursor, offsetCursor } from './cursors.js';
+import { requireModerator, requireOutrank } from './moderation-service.js';
+import { canManage } from './permissions.js';
 import type { Publish } from './publish.js';
 
 /** Shapes a stored channel for the user looking at it. */
@@ -29,12 +31,16 @@ export function toChannel(view: ChannelView, viewerId: string): Channel {
     lastMessageAt: view.lastMessageAt,
     memberCount: view.memberCount,
     role: view.role,
+    readOnly: view.readOnly,
+    archived: view.archived,
+    membersCanPin: view.membersCanPin,
     ...(other && view.visibility === 'direct' ? { directWith: other } : {}),
     ...(view.role
       ? {
           unreadCount: view.unreadCount ?? 0,
           lastReadSeq: view.lastReadSeq ?? 0,
           unreadMentionCount: view.unreadMentionCount ?? 0,
+          mutedUntil: view.mutedUntil,
         }
       : {}),
   };
@@ -55,12 +61,23 @@ export class ChannelService {
     private readonly replayWindow: number,
     /** Channel and membership changes and read markers, per user. */
     private readonly writeLimiter: SharedRateLimit,
+    /** `CONFAB_ADMINS`: usernames that rank as administrators when they are acted on. */
+    private readonly admins: readonly string[] = [],
   ) {}
 
-  /** The channel if the actor may read it: public channels are open to all, others to members only. */
+  /**
+   * The channel if the actor may read it: public channels are open to all, private ones to members (and
+   * administrators), direct ones to their two members. A user banned from it gets `banned`, whatever its
+   * visibility.
+   */
   async readable(actor: Actor, channelId: string): Promise<ChannelView> {
     const view = await this.repo.getChannel(channelId, actor.user.id);
-    if (!view || (view.visibility !== 'public' && !view.role)) throw new ChatError('not_found', 'No such channel.');
+    if (!view) throw new ChatError('not_found', 'No such channel.');
+    if (view.role) return view; // a ban ends the membership, so a member is never banned
+    if (actor.admin && view.visibility !== 'direct') return view;
+    if (await this.repo.activeBan(channelId, actor.user.id))
+      throw new ChatError('banned', 'You are banned from this channel.');
+    if (view.visibility !== 'public') throw new ChatError('not_found', 'No such channel.');
     return view;
   }
 
@@ -94,6 +111,8 @@ export class ChannelService {
       if (input.userId === actor.user.id)
         throw new ChatError('invalid_request', 'A direct channel needs another user.');
       if (!(await this.repo.findUserById(input.userId))) throw new ChatError('not_found', 'No such user.');
+      if ((await this.repo.blockersAmong(actor.user.id, [input.userId])).length > 0)
+        throw new ChatError('blocked', 'This user does not take direct messages from you.');
       const directKey = [actor.user.id, input.userId].sort().join(':');
       const existing = await this.repo.findDirectChannel(directKey);
       if (existing) {
@@ -164,20 +183,23 @@ export class ChannelService {
     return toChannel(await this.readable(actor, channelId), actor.user.id);
   }
 
+  /** The channel, if the actor owns it or administers the deployment. */
   async #owned(actor: Actor, channelId: string): Promise<ChannelView> {
-    const view = await this.writable(actor, channelId);
-    if (view.role !== 'owner') throw new ChatError('forbidden', 'Only the channel owner may do this.');
+    requireScope(actor, 'chat:write');
+    const view = await this.readable(actor, channelId);
+    if (!canManage(actor, view)) throw new ChatError('forbidden', 'Only the channel owner may do this.');
     return view;
   }
 
-  async update(actor: Actor, channelId: string, patch: { name?: string; topic?: string }): Promise<Channel> {
+  /** Changes the name, topic or settings (owners and administrators); what changed goes to the audit log. */
+  async update(actor: Actor, channelId: string, patch: ChannelPatch): Promise<Channel> {
     await this.writeLimiter.spend(actor.user.id, 'Too many channel changes; slow down.');
     const { visibility } = await this.#owned(actor, channelId);
     if (visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has no name to change.');
     const name = patch.name?.trim();
     if (name !== undefined) await this.#nameFree(visibility, name, channelId);
     const { events } = await this.repo
-      .updateChannel(channelId, { ...patch, ...(name === undefined ? {} : { name }) })
+      .updateChannel(channelId, { ...patch, ...(name === undefined ? {} : { name }) }, actor.user.id)
       .catch(async (error: unknown) => {
         if (name !== undefined) await this.#nameFree(visibility, name, channelId); // a concurrent rename won
         throw error;
@@ -222,11 +244,14 @@ export class ChannelService {
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
     if (userId === actor.user.id) {
-      if (!view.role && view.visibility !== 'public') throw new ChatError('not_found', 'No such channel.');
+      if (!view.role && view.visibility !== 'public' && !actor.admin)
+        throw new ChatError('not_found', 'No such channel.');
     } else {
-      if (!view.role) throw new ChatError('forbidden', 'Only members may add others.');
+      if (!view.role && !actor.admin) throw new ChatError('forbidden', 'Only members may add others.');
       if (view.visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has exactly two members.');
       if (!(await this.repo.findUserById(userId))) throw new ChatError('not_found', 'No such user.');
+      if (await this.repo.activeBan(channelId, userId))
+        throw new ChatError('banned', 'This user is banned from the channel.');
     }
     return this.#enrol(channelId, userId);
   }
@@ -260,17 +285,21 @@ export class ChannelService {
     return this.bus.publish({ kind: 'added', userId, frame: { type: 'added', channel } });
   }
 
-  /** Leaves (`me`) or, for the owner, removes someone. */
+  /** Leaves (`me`) or, for owners, moderators and administrators who outrank them, removes someone. */
   async removeMember(actor: Actor, channelId: string, memberRef: string): Promise<void> {
     requireScope(actor, 'chat:write');
     await this.writeLimiter.spend(actor.user.id, 'Too many membership changes; slow down.');
     const userId = memberRef === 'me' ? actor.user.id : memberRef;
     const view = await this.readable(actor, channelId);
-    if (userId !== actor.user.id && view.role !== 'owner')
-      throw new ChatError('forbidden', 'Only the owner may remove others.');
-    if (!(await this.repo.getMember(channelId, userId)))
-      throw new ChatError('not_found', 'Not a member of this channel.');
-    const { events } = await this.repo.removeMember(channelId, userId);
+    const self = userId === actor.user.id;
+    if (!self) {
+      requireModerator(actor, view);
+      if (view.visibility === 'direct') throw new ChatError('forbidden', 'A direct channel has exactly two members.');
+    }
+    const member = await this.repo.getMember(channelId, userId);
+    if (!member) throw new ChatError('not_found', 'Not a member of this channel.');
+    if (!self) requireOutrank(actor, view, member, this.admins);
+    const { events } = await this.repo.removeMember(channelId, userId, actor.user.id);
     await this.publish(events);
   }
 }

@@ -4,11 +4,12 @@ import { resolveMentions } from '../mentions/resolve-mentions.js';
 import { firstLink } from '../previews/first-link.js';
 import type { LinkPreviews } from '../previews/link-previews.js';
 import type { SharedRateLimit } from '../rate-limit.js';
-import type { ChannelView, ChatRepository, PageQuery, SeqPage } from '../repository/repository.js';
+import type { ChannelView, ChatRepository, MemberStanding, PageQuery, SeqPage } from '../repository/repository.js';
 import { type UploadService, uploadIdOf } from '../uploads/upload-service.js';
 import { type Actor, requireScope } from './actor.js';
 import { type ChannelService, requireMember } from './channel-service.js';
 import { decodeSeqCursor, seqCursor } from './cursors.js';
+import { canModerate, rankOf } from './permissions.js';
 import type { Publish } from './publish.js';
 
 /** A page request as it arrives: at most one of the three positions. */
@@ -17,6 +18,18 @@ export interface PageParams {
   after?: string | undefined;
   around?: string | undefined;
   limit: number;
+}
+
+/** Throws `read_only` in an archived channel and `muted` for a muted member. */
+function mayChange(standing: MemberStanding): void {
+  if (standing.archived) throw new ChatError('read_only', 'The channel is archived.');
+  if (standing.mutedUntil !== null)
+    throw new ChatError('muted', `You are muted in this channel until ${standing.mutedUntil}.`);
+}
+
+/** `@channel` is for owners, moderators and administrators; from anyone else it is plain text. */
+function mayMentionChannel(actor: Actor, standing: MemberStanding): boolean {
+  return rankOf(standing.role, actor.admin) >= rankOf('moderator');
 }
 
 function toPage(page: SeqPage): MessagePage {
@@ -87,7 +100,8 @@ export class MessageService {
   async #located(actor: Actor, messageId: string): Promise<{ message: Message; channel: ChannelView }> {
     const message = await this.repo.getMessage(messageId);
     if (!message) throw new ChatError('not_found', 'No such message.');
-    const channel = await this.channels.readable(actor, message.channelId).catch(() => {
+    const channel = await this.channels.readable(actor, message.channelId).catch((error: unknown) => {
+      if (error instanceof ChatError && error.code === 'banned') throw error;
       throw new ChatError('not_found', 'No such message.');
     });
     return { message, channel };
@@ -102,14 +116,30 @@ export class MessageService {
   }
 
   /**
-   * Whether the actor may post in the channel: a member with `chat:write`. Membership alone settles it
-   * (one indexed lookup, where the channel view would also count members and unread messages on every
-   * send); without it, {@link ChannelService.writable} answers with the right error.
+   * Whether the actor may post in the channel: a member with `chat:write`, not muted, in a channel that is
+   * not archived, nor read-only unless they moderate it. The member's standing settles it (one indexed
+   * lookup, where the channel view would also count members and unread messages on every send); without
+   * one, {@link ChannelService.writable} answers with the right error. Answers the standing.
    */
-  async #mayPost(actor: Actor, channelId: string): Promise<void> {
+  async #mayPost(actor: Actor, channelId: string): Promise<MemberStanding> {
     requireScope(actor, 'chat:write');
-    if (await this.repo.getMember(channelId, actor.user.id)) return;
-    await this.channels.writable(actor, channelId);
+    const standing = await this.repo.memberStanding(channelId, actor.user.id);
+    if (!standing) {
+      await this.channels.writable(actor, channelId);
+      throw new ChatError('forbidden', 'Join the channel first.'); // joined and left again meanwhile
+    }
+    mayChange(standing);
+    if (standing.readOnly && rankOf(standing.role, actor.admin) < rankOf('moderator'))
+      throw new ChatError('read_only', 'Only owners and moderators post in this channel.');
+    return standing;
+  }
+
+  /** Whether the actor, a member, may change things in the channel: edit or react (not muted, not archived). */
+  async #mayChange(actor: Actor, channelId: string): Promise<MemberStanding> {
+    const standing = await this.repo.memberStanding(channelId, actor.user.id);
+    if (!standing) throw new ChatError('forbidden', 'Join the channel first.');
+    mayChange(standing);
+    return standing;
   }
 
   /** Stores a message once per client id; a retry answers with the stored one (`created: false`). */
@@ -124,7 +154,9 @@ export class MessageService {
       mentions?: string[] | undefined;
     },
   ): Promise<{ message: Message; created: boolean }> {
-    await this.#mayPost(actor, channelId);
+    const standing = await this.#mayPost(actor, channelId);
+    if (await this.repo.directBlocked(channelId, actor.user.id))
+      throw new ChatError('blocked', 'This user does not take direct messages from you.');
     await this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
     if (input.parentId) {
       const parent = await this.repo.getMessage(input.parentId);
@@ -134,7 +166,14 @@ export class MessageService {
         throw new ChatError('invalid_request', "Reply to the thread's first message; threads are one level deep.");
     }
     const body = await this.uploads.prepare(actor, input.body);
-    const mentions = await resolveMentions(this.repo, channelId, actor.user.id, body, input.mentions);
+    const mentions = await resolveMentions(
+      this.repo,
+      channelId,
+      actor.user.id,
+      body,
+      input.mentions,
+      mayMentionChannel(actor, standing),
+    );
     const { value, events } = await this.repo.sendMessage({
       channelId,
       authorId: actor.user.id,
@@ -156,7 +195,10 @@ export class MessageService {
     const named = message.mentions ?? [];
     if (named.length === 0 && !message.mentionsChannel) return;
     const everyone = message.mentionsChannel ? await this.repo.memberIds(message.channelId) : [];
-    const userIds = [...new Set([...named, ...everyone])].filter((id) => id !== message.author.id);
+    const candidates = [...new Set([...named, ...everyone])].filter((id) => id !== message.author.id);
+    // `named` has no one who blocked the author (see resolveMentions); `@channel` skips them here.
+    const blockers = new Set(everyone.length ? await this.repo.blockersAmong(message.author.id, candidates) : []);
+    const userIds = candidates.filter((id) => !blockers.has(id));
     if (userIds.length === 0) return;
     await this.mentioned(userIds, {
       type: 'mention',
@@ -175,8 +217,16 @@ export class MessageService {
     await this.writeLimiter.spend(actor.user.id, 'Too many edits; slow down.');
     const message = await this.#own(actor, messageId);
     if (message.deletedAt) throw new ChatError('conflict', 'A deleted message cannot be edited.');
+    const standing = await this.#mayChange(actor, message.channelId);
     const stored = await this.uploads.prepare(actor, body);
-    const mentions = await resolveMentions(this.repo, message.channelId, actor.user.id, stored);
+    const mentions = await resolveMentions(
+      this.repo,
+      message.channelId,
+      actor.user.id,
+      stored,
+      undefined,
+      mayMentionChannel(actor, standing),
+    );
     const linkChanged = firstLink(stored) !== firstLink(message.body);
     const { value, events } = await this.repo.editMessage(messageId, stored, {
       ...mentions,
@@ -197,10 +247,15 @@ export class MessageService {
     return this.uploads.linked(value);
   }
 
+  /** Deletes a message: its author, or an owner, moderator or administrator of its channel (audited). */
   async delete(actor: Actor, messageId: string): Promise<Message> {
     await this.writeLimiter.spend(actor.user.id, 'Too many deletions; slow down.');
-    const message = await this.#own(actor, messageId);
-    const { value, events } = await this.repo.deleteMessage(messageId);
+    const { message, channel } = await this.#located(actor, messageId);
+    requireScope(actor, 'chat:write');
+    if (message.author.id === actor.user.id) requireMember(channel);
+    else if (!canModerate(actor, channel))
+      throw new ChatError('forbidden', 'Only the author, owners and moderators may delete a message.');
+    const { value, events } = await this.repo.deleteMessage(messageId, actor.user.id);
     if (uploadIdOf(message.body) !== undefined) await this.uploads.posted(value);
     await this.publish(events);
     return value;
@@ -209,6 +264,7 @@ export class MessageService {
   async react(actor: Actor, messageId: string, emoji: string, on: boolean): Promise<Message> {
     await this.writeLimiter.spend(actor.user.id, 'Too many reactions; slow down.');
     const message = await this.#writable(actor, messageId);
+    await this.#mayChange(actor, message.channelId);
     if (message.deletedAt && on) throw new ChatError('conflict', 'A deleted message takes no reactions.');
     const { value, events } = on
       ? await this.repo.addReaction(messageId, actor.user.id, emoji)

@@ -298,10 +298,15 @@ export class ChannelHub {
     }
   }
 
-  /** Records `frame` as sent; a member who left a private or direct channel stops hearing it. */
+  /**
+   * Records `frame` as sent. A member who left a private or direct channel stops hearing it; so does one
+   * who was removed (`by` someone else) or banned, from any channel.
+   */
   #sent(sub: Subscription, frame: EventFrame): void {
     sub.lastSeq = frame.seq;
-    const leaver = frame.kind === 'member:left' && 'user' in frame.data ? frame.data.user.id : undefined;
-    if (leaver === sub.session.user.id && sub.visibility !== 'public') sub.session.drop(sub, 'removed');
+    if (frame.kind !== 'member:left' && frame.kind !== 'member:banned') return;
+    if (!('user' in frame.data) || frame.data.user.id !== sub.session.user.id) return;
+    const ousted = frame.kind === 'member:banned' || ('by' in frame.data && frame.data.by !== undefined);
+    if (ousted || sub.visibility !== 'public') sub.session.drop(sub, 'removed');
   }
 }

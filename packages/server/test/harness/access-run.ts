@@ -46,6 +46,8 @@ function restRequest(
       return ['DELETE', `${message}/reactions/${THUMBS}`];
     case 'updateChannel':
       return ['PATCH', channel, { topic: `set by ${role}` }];
+    case 'updateChannel(settings)':
+      return ['PATCH', channel, { readOnly: true, membersCanPin: true }];
     case 'deleteChannel':
       return ['DELETE', channel];
     case 'addMember(me)':
@@ -56,6 +58,36 @@ function restRequest(
       return ['DELETE', `${channel}/members/me`];
     case 'removeMember(other member)':
       return ['DELETE', `${channel}/members/${otherMemberOf(world, role, visibility).id}`];
+    case 'updateMember(role)':
+      return ['PATCH', `${channel}/members/${otherMemberOf(world, role, visibility).id}`, { role: 'moderator' }];
+    case 'updateMember(mute)':
+      return [
+        'PATCH',
+        `${channel}/members/${otherMemberOf(world, role, visibility).id}`,
+        { mutedUntil: new Date(Date.now() + 600_000).toISOString() },
+      ];
+    case 'banMember':
+      return ['PUT', `${channel}/bans/${otherMemberOf(world, role, visibility).id}`, { reason: `banned by ${role}` }];
+    case 'unbanMember':
+      return ['DELETE', `${channel}/bans/${world.banned.id}`];
+    case 'listBans':
+      return ['GET', `${channel}/bans`];
+    case 'listAuditLog':
+      return ['GET', `${channel}/audit`];
+    case 'reportMessage':
+      return ['POST', `${message}/reports`, { reason: `reported by ${role}` }];
+    case 'listReports':
+      return ['GET', `${channel}/reports`];
+    case 'pinMessage':
+      return ['PUT', `${message}/pin`];
+    case 'unpinMessage':
+      return ['DELETE', `${message}/pin`];
+    case 'listPins':
+      return ['GET', `${channel}/pins`];
+    case 'searchMessages(channel)':
+      return ['GET', `/api/v1/search/messages?q=target&channelId=${world.channels[visibility].id}`];
+    case 'resolveReport':
+      return ['PATCH', `/api/v1/reports/${world.reports[visibility]}`, { resolution: 'dismissed' }];
     default:
       return undefined;
   }
@@ -64,14 +96,24 @@ function restRequest(
 /** What the server said, as an outcome of the matrix (or a description of something else). */
 function outcomeOf(status: number, code: string | undefined): Outcome | string {
   if (status >= 200 && status < 300) return 'ok';
+  if (status === 400 && code === 'invalid_request') return 400;
   if (status === 401 && code === 'unauthorized') return 401;
   if (status === 403 && code === 'insufficient_scope') return 'scope';
   if (status === 403 && code === 'forbidden') return 403;
   if (status === 404 && code === 'not_found') return 404;
+  if (status === 409 && code === 'conflict') return 409;
+  if (status === 403 && (code === 'banned' || code === 'muted' || code === 'read_only')) return code;
   return `${status} ${code}`;
 }
 
-const FRAME_OUTCOMES: Record<string, Outcome> = { insufficient_scope: 'scope', forbidden: 403, not_found: 404 };
+const FRAME_OUTCOMES: Record<string, Outcome> = {
+  insufficient_scope: 'scope',
+  forbidden: 403,
+  not_found: 404,
+  banned: 'banned',
+  muted: 'muted',
+  read_only: 'read_only',
+};
 
 /** Sends an action's frame on a fresh socket and reads the answer up to a pong. */
 async function frameOutcome(world: AccessWorld, action: Action, token: string, visibility: Visibility) {
@@ -142,6 +184,14 @@ function accountRequest(world: AccessWorld, action: AccountAction, user: KitUser
       return ['POST', '/api/v1/auth/logout-all'];
     case 'changePassword':
       return ['POST', '/api/v1/me/password', { currentPassword: user.password, newPassword: `new-${newClientId()}` }];
+    case 'listBlocks':
+      return ['GET', '/api/v1/me/blocks'];
+    case 'blockUser':
+      return ['PUT', `/api/v1/me/blocks/${world.invitee.id}`];
+    case 'unblockUser':
+      return ['DELETE', `/api/v1/me/blocks/${world.invitee.id}`];
+    case 'searchMessages':
+      return ['GET', '/api/v1/search/messages?q=target'];
   }
 }
 

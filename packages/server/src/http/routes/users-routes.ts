@@ -4,7 +4,11 @@ import type { RouteContext } from './context.js';
 
 /** Tag `users`. */
 export function usersRoutes({ app, authenticate, auth, writeLimiter }: RouteContext): void {
-  contractRoute(app, authenticate, 'getMe', async ({ actor }) => ({ ...actor.user, scopes: actor.scopes }));
+  contractRoute(app, authenticate, 'getMe', async ({ actor }) => ({
+    ...actor.user,
+    scopes: actor.scopes,
+    admin: actor.admin,
+  }));
   contractRoute(app, authenticate, 'updateMe', async ({ actor, body }) => {
     await writeLimiter.spend(actor.user.id, 'Too many profile changes; slow down.');
     return { ...(await auth.updateMe(actor, body)), scopes: actor.scopes };
