@@ -1,4 +1,19 @@
-import type { Channel, Message, MessageBody, Upload, User } from '@confab/protocol';
+import type {
+  AuditPage,
+  Ban,
+  BanPage,
+  Channel,
+  Member,
+  Message,
+  MessageBody,
+  Report,
+  ReportPage,
+  Role,
+  SearchPage,
+  UpdateChannelRequest,
+  Upload,
+  User,
+} from '@confab/protocol';
 import type { ReadableAtom } from 'nanostores';
 import type { ChannelInfo } from './channel-info.js';
 import type { Draft } from './drafts.js';
@@ -43,6 +58,16 @@ export interface ChannelRoom {
   readonly $info: ReadableAtom<ChannelInfo>;
   /** The user's read marker and unread count here, as `$info` has them. */
   readonly $readState: ReadableAtom<ReadState>;
+  /**
+   * The members with their roles and mutes: loaded (every page) when first observed, kept current by the
+   * channel's `member:*` events, read again after a `resync`.
+   */
+  readonly $members: ReadableAtom<Member[]>;
+  /**
+   * The pinned messages, most recently pinned first: loaded when first observed, kept current by
+   * `message:pinned`, `message:unpinned`, `message:updated` and `message:deleted` events.
+   */
+  readonly $pins: ReadableAtom<Message[]>;
   /** Loads older messages above the window; resolves whether more older ones exist. */
   loadOlder(): Promise<boolean>;
   /** Loads newer messages below the window; resolves whether more newer ones exist. */
@@ -104,4 +129,39 @@ export interface ChannelRoom {
   join(): Promise<Channel>;
   /** The unsent text of the channel, or of one thread; kept across reloads where Web Storage is available. */
   draft(parentId?: string): Draft;
+  /**
+   * Changes the channel's name, topic or settings (`readOnly`, `archived`, `membersCanPin`): owners and
+   * administrators. `$info` and `$channels` follow at once.
+   */
+  update(patch: UpdateChannelRequest): Promise<Channel>;
+  /** Makes a member `owner`, `moderator` or `member` (owners and administrators). */
+  setRole(userId: string, role: Role): Promise<Member>;
+  /** Mutes a member until a time (ISO 8601), or lifts it (`null`): they read but cannot post or react. */
+  mute(userId: string, until: string | null): Promise<Member>;
+  /** Removes a member (moderators and up); they may join again. */
+  removeMember(userId: string): Promise<void>;
+  /**
+   * Bans a user (moderators and up): no longer a member, and until `until` (for good without it) unable to
+   * read, join or be added.
+   * @example await room.ban(userId, { reason: 'spam', until: new Date(Date.now() + 86_400_000).toISOString() });
+   */
+  ban(userId: string, options?: { reason?: string; until?: string }): Promise<Ban>;
+  /** Lifts a ban. */
+  unban(userId: string): Promise<void>;
+  /** A page of the bans in force, newest first (moderators and up). */
+  bans(cursor?: string): Promise<BanPage>;
+  /** A page of the channel's moderation record, newest first (moderators and up). */
+  auditLog(cursor?: string): Promise<AuditPage>;
+  /** A page of reported messages, newest first: open ones unless `status` says `resolved` (moderators and up). */
+  reports(options?: { status?: 'open' | 'resolved'; cursor?: string }): Promise<ReportPage>;
+  /** Closes a report: `actioned` when something was done about it, `dismissed` otherwise. */
+  resolveReport(reportId: string, resolution: 'dismissed' | 'actioned'): Promise<Report>;
+  /** Reports a message to the channel's moderators (again while open: the same report). */
+  report(messageId: string, reason: string): Promise<Report>;
+  /** Pins a message (moderators and up, or any member when `membersCanPin`). */
+  pin(messageId: string): Promise<Message>;
+  /** Unpins a message (whoever may pin). */
+  unpin(messageId: string): Promise<Message>;
+  /** Searches this channel's messages (see `client.search`). */
+  search(q: string, options?: { before?: string; limit?: number }): Promise<SearchPage>;
 }

@@ -97,7 +97,8 @@ export class ChannelList {
     const channel = list.find((c) => c.id === event.channelId);
     if (!channel) return;
     const me = this.host.me()?.id;
-    if (event.kind === 'member:left' && 'user' in event.data && event.data.user.id === me) {
+    const mine = 'user' in event.data && event.data.user.id === me;
+    if ((event.kind === 'member:left' || event.kind === 'member:banned') && mine) {
       this.remove(channel.id);
       return;
     }
@@ -111,12 +112,23 @@ export class ChannelList {
       }
     }
     if (event.kind === 'member:joined') next.memberCount = channel.memberCount + 1;
-    if (event.kind === 'member:left') next.memberCount = Math.max(0, channel.memberCount - 1);
+    if (event.kind === 'member:left' || event.kind === 'member:banned')
+      next.memberCount = Math.max(0, channel.memberCount - 1);
+    if (event.kind === 'member:updated' && mine && 'role' in event.data)
+      Object.assign(next, { role: event.data.role, mutedUntil: event.data.mutedUntil ?? null });
     if (event.kind === 'channel:updated' && 'channel' in event.data) {
-      const { name, topic } = event.data.channel;
-      Object.assign(next, channel.visibility === 'direct' ? { topic } : { name, topic });
+      const { name, topic, readOnly, archived, membersCanPin } = event.data.channel;
+      const settings = { topic, readOnly, archived, membersCanPin };
+      Object.assign(next, channel.visibility === 'direct' ? settings : { name, ...settings });
     }
     this.#set(list.map((c) => (c === channel ? next : c)).sort(byActivity));
+  }
+
+  /** A listed channel changed as the user sees it (an update they made, their role or mute). */
+  patch(channelId: string, fields: Partial<Channel>): void {
+    const list = this.#channels.get();
+    if (list.some((c) => c.id === channelId))
+      this.#set(list.map((c) => (c.id === channelId ? { ...c, ...fields } : c)));
   }
 
   /** The user read up to `seq` in a channel. */

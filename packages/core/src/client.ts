@@ -4,12 +4,15 @@ import type {
   ClientFrame,
   CreateChannelRequest,
   HelloFrame,
+  Me,
   Message,
   Scope,
+  SearchPage,
   ServerFrame,
   User,
 } from '@confab/protocol';
 import { atom, type ReadableAtom } from 'nanostores';
+import { Blocks } from './blocks.js';
 import type { ChannelRoom } from './channel-room.js';
 import { ChannelList } from './channels.js';
 import { Connection, type ConnectionStatus } from './connection.js';
@@ -20,6 +23,7 @@ import { type ClientSeam, seams } from './fixtures/seam.js';
 import { type ChatApi, createApi, createPublicApi, unwrap } from './http.js';
 import { indexedDbStore, memoryStore, Outbox, type OutboxStore } from './outbox.js';
 import { createRoom, type RoomControl } from './room.js';
+import { type SearchOptions, searchMessages } from './search.js';
 import { pageStorage, Session, type SessionMemory, type TokenSource } from './session.js';
 import { createUploader } from './uploads.js';
 import { linkReviver } from './urls.js';
@@ -58,8 +62,13 @@ export interface ChatClient {
   readonly $connection: ReadableAtom<ConnectionStatus>;
   /** Whether someone is signed in (see {@link AuthStatus}): what decides between a sign-in form and the chat. */
   readonly $auth: ReadableAtom<AuthStatus>;
-  /** The signed-in user, once known (a host-app token's user is known after the socket's `hello`). */
-  readonly $me: ReadableAtom<User | null>;
+  /**
+   * The signed-in user, once known (a host-app token's user is known after the socket's `hello`), with what
+   * their token allows (`scopes`) and, once `GET /me` answered, whether they administer the deployment (`admin`).
+   */
+  readonly $me: ReadableAtom<Me | null>;
+  /** Ids of the users the signed-in user blocked: loaded at sign-in, emptied at sign-out. */
+  readonly $blocked: ReadableAtom<string[]>;
   /** Joined channels, most recent activity first, with `unreadCount`; channels the user is added to appear live. */
   readonly $channels: ReadableAtom<Channel[]>;
   /** Who is online, by channel id. */
@@ -119,6 +128,17 @@ export interface ChatClient {
    * @example client.onMention((m) => new Notification(`${m.author.displayName} mentioned you`));
    */
   onMention(listener: (message: Message) => void): () => void;
+  /** Blocks a user (`PUT /me/blocks/{userId}`): in `$blocked` at once, taken out again if the server refuses. */
+  block(userId: string): Promise<void>;
+  /** Unblocks a user: out of `$blocked` at once, back in if the server refuses. */
+  unblock(userId: string): Promise<void>;
+  /**
+   * Searches the messages of every channel the user may read, or of one (`channelId`): hits newest first,
+   * each with its channel and a plain-text `snippet` whose `highlights` are the matches; `nextCursor` is the
+   * next page's `before`. Words, `"phrases"` and `prefix*` as the server understands them.
+   * @example const { items, nextCursor } = await client.search('release notes');
+   */
+  search(q: string, options?: SearchOptions): Promise<SearchPage>;
 }
 
 /**
@@ -132,15 +152,33 @@ export interface ChatClient {
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const reviver = linkReviver(`${baseUrl}/`);
-  const $me = atom<User | null>(null);
+  const $me = atom<Me | null>(null);
   const $auth = atom<AuthStatus>(options.token ? 'signed-in' : 'signed-out');
   const $presence = atom<Record<string, string[]>>({});
   const $scopes = atom<Scope[]>([]);
   const drafts = new Drafts(options.draftStorage ?? pageStorage(), (userId) => `confab:drafts:${baseUrl}|${userId}`);
   const remember = options.remember === true ? pageStorage() : options.remember;
-  const setMe = (user: User | null) => {
-    $me.set(user);
+  /** Takes the user as the server names them; a new user's `Me` (admin) and blocks are fetched. */
+  const setMe = (user: User | null, scopes?: Scope[]) => {
+    const known = $me.get();
+    const same = known !== null && user !== null && known.id === user.id;
+    $me.set(
+      user && {
+        ...(same ? known : {}),
+        ...user,
+        scopes: scopes ?? (same ? known.scopes : $scopes.get()),
+      },
+    );
     drafts.follow(user?.id);
+    if (!user) blocks.clear();
+    else if (!same) {
+      void blocks.load();
+      void unwrap(api.GET('/api/v1/me'))
+        .then((me) => {
+          if ($me.get()?.id === me.id) $me.set({ ...$me.get()!, ...me });
+        })
+        .catch(() => {});
+    }
   };
   /** Set by a sign-out: the next sign-in makes the socket openable again. */
   let signedOut = false;
@@ -158,6 +196,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     remember ? { store: remember, key: `confab:session:${baseUrl}` } : undefined,
   );
   const api = createApi(baseUrl, session, reviver, options.fetch);
+  const blocks = new Blocks(api);
   const publicApi = createPublicApi(baseUrl, options.fetch);
   const rooms = new Map<string, RoomControl>();
   /** Messages whose `mention` frame was handled, and who hears of them. */
@@ -197,8 +236,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const onOpen = (hello: HelloFrame) => {
     if (everOpen) channels.reloadIfObserved(); // `added` frames are not replayed
     everOpen = true;
-    setMe(hello.user);
     $scopes.set(hello.scopes);
+    setMe(hello.user, hello.scopes);
     useOutboxOf(hello.user);
     const all = [...subscribed];
     for (let i = 0; i < all.length; i += 100) subscribeFrame(all.slice(i, i + 100));
@@ -281,6 +320,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         listed: (channelId) => channels.$channels.get().find((c) => c.id === channelId),
         showRead: (channelId, seq) => channels.markRead(channelId, seq),
         join: (channelId) => actions.joinChannel(channelId),
+        patchListed: (channelId, fields) => channels.patch(channelId, fields),
         draft: (channelId, parentId, alive) => drafts.draft(channelId, parentId, alive),
       });
       rooms.set(id, found);
@@ -335,6 +375,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     $connection: connection.$status,
     $auth,
     $me,
+    $blocked: blocks.$blocked,
     $channels: channels.$channels,
     $presence,
     register: (input) => signIn(unwrap(publicApi.POST('/api/v1/auth/register', { body: input }))),
@@ -381,6 +422,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       mentionListeners.add(listener);
       return () => void mentionListeners.delete(listener);
     },
+    block: (userId) => blocks.block(userId),
+    unblock: (userId) => blocks.unblock(userId),
+    search: (q, searchOptions) => searchMessages(api, q, searchOptions),
   };
   const seam: ClientSeam = {
     hello: onOpen,

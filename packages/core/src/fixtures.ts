@@ -3,27 +3,19 @@
  * stories, screenshots and an app's own tests. It never opens a connection: what the server would send is fed
  * through the same code its frames take (`hello`, `added`, `event`, `ack`, `error`, `presence`, `typing`,
  * `mention`), uploads are faked (progress, a stall, a refusal), and a request the client makes on its own
- * (loading older messages, a reaction) stays unanswered, except a channel's members list.
+ * (a reaction, an edit) stays unanswered, except what moderation, search and pins ask (members, bans, the audit
+ * log, reports, blocks, pins, search hits) and the message pages of a `paged` channel: those come from the fixture.
  * @packageDocumentation
  */
 
 // Types from the package's main entry by name, so that its `.d.ts` refers to them rather than copying them.
 import type { ChatClient, ConnectionStatus } from '@confab/core';
-import type {
-  ErrorCode,
-  EventFrame,
-  EventKind,
-  LinkPreview,
-  Member,
-  MemberPage,
-  Message,
-  Scope,
-  User,
-} from '@confab/protocol';
+import type { ErrorCode, EventFrame, EventKind, LinkPreview, Me, Message, Scope, User } from '@confab/protocol';
 import { createChatClient } from './client.js';
 import type { LocalMessage } from './feed.js';
 import { type ChannelFixture, ChannelLog, channelOf, type MessageFixture, membersOf } from './fixtures/build.js';
 import { type ClientSeam, seams } from './fixtures/seam.js';
+import { FixtureServer, type SearchFixture } from './fixtures/server.js';
 import { fakeUploads, type UploadsFixture } from './fixtures/uploads.js';
 import { isMentioned } from './mentions.js';
 import { memoryStore } from './outbox.js';
@@ -31,12 +23,16 @@ import type { SessionMemory } from './session.js';
 import { linkReviver } from './urls.js';
 
 export {
+  type AuditFixture,
+  type BanFixture,
   type ChannelFixture,
   type FailedSendFixture,
   FIXTURE_EPOCH,
   fixtureUser,
   type MessageFixture,
+  type ReportFixture,
 } from './fixtures/build.js';
+export type { SearchFixture } from './fixtures/server.js';
 export type { UploadsFixture } from './fixtures/uploads.js';
 
 /** Everything a fixture client starts with. */
@@ -51,6 +47,12 @@ export interface ChatFixture {
   scopes?: Scope[];
   /** How fake uploads go (default: they succeed after a few ticks). */
   uploads?: UploadsFixture;
+  /** The user administers the deployment (`Me.admin`): may moderate and manage every channel. */
+  admin?: boolean;
+  /** Users the signed-in user blocked (`client.$blocked`). */
+  blocked?: User[];
+  /** How searches are answered (default `results`, found in the fixture's messages with highlights). */
+  search?: SearchFixture;
 }
 
 /** A fixture client, and what a server would do to it. */
@@ -72,6 +74,8 @@ export interface FixtureClient {
   preview(channel: string, messageId: string, preview: LinkPreview | null): Message | undefined;
   /** Changes how the next fake uploads go. */
   setUploads(uploads: UploadsFixture): void;
+  /** Changes how the next searches are answered. */
+  setSearch(search: SearchFixture): void;
   /** Someone reacts to a message in a channel's feed: the server's `reaction:added` event. */
   react(channel: string, messageId: string, emoji: string, user: User): Message | undefined;
   /**
@@ -108,19 +112,6 @@ const BASE_URL = 'https://fixture.invalid';
 const revive = <T>(value: T): T => JSON.parse(JSON.stringify(value), linkReviver(`${BASE_URL}/`));
 
 /**
- * A `fetch` for a client without a network: it answers the members lists of the fixture's channels (for
- * `searchMembers`), and leaves every other request unanswered.
- */
-const fixtureFetch =
-  (members: Map<string, Member[]>): typeof fetch =>
-  async (input) => {
-    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
-    const channel = /^\/api\/v1\/channels\/([^/]+)\/members$/.exec(path)?.[1];
-    const items = channel && members.get(decodeURIComponent(channel));
-    return items ? Response.json({ items, nextCursor: null } satisfies MemberPage) : new Promise<Response>(() => {});
-  };
-
-/**
  * Creates a signed-in client holding `fixture`: channels with unread counts, messages (edited, deleted, with
  * reactions and threads), sends pending or failed, who is online and typing, and a connection state.
  * @example
@@ -135,12 +126,22 @@ const fixtureFetch =
  */
 export function createFixtureClient(fixture: ChatFixture): FixtureClient {
   const channels = fixture.channels ?? [];
-  const biggest = Math.max(0, ...channels.map((c) => c.messages?.length ?? 0));
-  const members = new Map<string, Member[]>();
+  const biggest = Math.max(0, ...channels.map((c) => (c.paged ? 0 : (c.messages?.length ?? 0))));
+  const me: Me = {
+    ...fixture.me,
+    scopes: fixture.scopes ?? ['chat:read', 'chat:write'],
+    ...(fixture.admin ? { admin: true } : {}),
+  };
+  const server = new FixtureServer({
+    me: () => me,
+    emit: (log, kind, data) => event(log, kind, data),
+  });
+  server.blocked = [...(fixture.blocked ?? [])];
+  server.search = fixture.search ?? 'results';
   const client = createChatClient({
     baseUrl: BASE_URL,
     token: 'fixture',
-    fetch: fixtureFetch(members),
+    fetch: server.fetch,
     windowSize: Math.max(300, biggest),
     outboxStore: () => memoryStore(),
     draftStorage: memoryStorage(),
@@ -167,7 +168,7 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
     const log = new ChannelLog(id);
     logs.set(id, log);
     ids.set(channel.name, id);
-    members.set(id, seed(wire, channel, log, fixture.me));
+    seed(wire, channel, log, fixture.me, server);
   }
 
   const channelId = (channel: string) => ids.get(channel) ?? channel;
@@ -178,8 +179,10 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
     return log;
   };
   /** A channel event; one made with a new message carries the message's `seq`. */
-  const event = (log: ChannelLog, kind: EventKind, data: EventFrame['data'], seq = ++log.seq) =>
+  function event(log: ChannelLog, kind: EventKind, data: EventFrame['data'], seq = ++log.seq): void {
+    if ('message' in data) server.store(data.message);
     wire.frame({ type: 'event', channelId: log.channelId, seq, kind, at: new Date().toISOString(), data });
+  }
   /** A message as the server has it (a loaded one, without its local marks). */
   const stored = (channel: string, messageId: string): Message | undefined => {
     const found = client
@@ -223,6 +226,9 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
     },
     setUploads(settings) {
       uploadSettings = settings;
+    },
+    setSearch(search) {
+      server.search = search;
     },
     react(channel, messageId, emoji, user) {
       const message = stored(channel, messageId);
@@ -270,15 +276,18 @@ export function createFixtureClient(fixture: ChatFixture): FixtureClient {
 }
 
 /**
- * Feeds one channel into the client through the frames and pages a server would hand it; returns its
- * members, for the members list the fixture's `fetch` answers.
+ * Feeds one channel into the client through the frames and pages a server would hand it, and gives the
+ * fixture's server what it answers requests with (members, bans, audit log, reports, pins, messages).
  */
-function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog, me: User): Member[] {
+function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog, me: User, server: FixtureServer): void {
   const { messages, threads } = log.history(fixture.messages ?? []);
   const channel = channelOf(fixture, log.channelId, log, messages, me);
+  const replies = [...threads.values()].flat();
+  server.add(fixture, log, channel, membersOf(fixture, messages, me), revive([...messages, ...replies]));
   seam.frame({ type: 'added', channel });
   const control = seam.room(channel.id);
-  if (fixture.messages) control.feed(null).show(revive(log.page(messages, fixture.hasOlder)));
+  const state = server.channels.get(channel.id)!;
+  if (fixture.messages) control.feed(null).show(server.newestPage(state, fixture.hasOlder));
   for (const [parent, replies] of threads) {
     control.feed(parent.id).show(revive(log.page(replies)));
     control.applyMessage(revive(parent), false); // the thread's `$parent`
@@ -298,5 +307,4 @@ function seed(seam: ClientSeam, fixture: ChannelFixture, log: ChannelLog, me: Us
       ref: local.clientMessageId,
     });
   }
-  return membersOf(fixture, messages, me);
 }

@@ -9,6 +9,8 @@ export type { Feed, LocalMessage, Thread } from './feed.js';
 export type { ChatApi } from './http.js';
 export { isMentioned } from './mentions.js';
 export { indexedDbStore, memoryStore, type OutboxEntry, type OutboxStore } from './outbox.js';
+export { type ChannelAction, can, type PostBlocker, postBlocker } from './permissions.js';
 export type { ReadState } from './read-marker.js';
+export type { SearchOptions } from './search.js';
 export type { SessionMemory, TokenSource } from './session.js';
 export type { UploadOptions } from './uploads.js';

@@ -1,12 +1,27 @@
-import type { Channel, EventFrame, Message, MessageBody, ServerFrame, Upload, User } from '@confab/protocol';
+import type {
+  Channel,
+  EventFrame,
+  Member,
+  Message,
+  MessageBody,
+  Role,
+  SearchPage,
+  ServerFrame,
+  UpdateChannelRequest,
+  Upload,
+  User,
+} from '@confab/protocol';
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { type ChannelInfo, ChannelInfoStore } from './channel-info.js';
 import type { ChannelRoom, SendFilesOptions } from './channel-room.js';
 import type { Draft } from './drafts.js';
 import { type FeedHost, type LocalMessage, PagedFeed, signedOut, type Thread } from './feed.js';
 import { allPages, type ChatApi, unwrap } from './http.js';
+import { LiveList, memberChange, memberEventChange, pinChange } from './live-list.js';
+import { Moderation } from './moderation.js';
 import type { Outbox } from './outbox.js';
 import { ReadMarker, type ReadState } from './read-marker.js';
+import { searchMessages } from './search.js';
 import { type Uploader, type UploadOptions, uploadBody } from './uploads.js';
 
 /** What a room needs from its client. */
@@ -29,6 +44,8 @@ export interface RoomHost {
   /** Shows the channel read up to `seq` in `$channels`. */
   showRead(channelId: string, seq: number): void;
   join(channelId: string): Promise<Channel>;
+  /** The channel changed as the user sees it (a settings update, their role or mute): `$channels` shows it. */
+  patchListed(channelId: string, fields: Partial<Channel>): void;
   draft(channelId: string, parentId: string | undefined, alive: () => boolean): Draft;
 }
 
@@ -91,6 +108,9 @@ class Room implements ChannelRoom {
   #disposed = false;
   /** The members, loaded for `searchMembers` at `at`; dropped when someone joins or leaves. */
   #members: { at: number; users: Promise<User[]> } | undefined;
+  readonly #memberList: LiveList<Member>;
+  readonly #pinList: LiveList<Message>;
+  readonly #moderation: Moderation;
 
   readonly $messages: ReadableAtom<LocalMessage[]>;
   readonly $hasOlder: ReadableAtom<boolean>;
@@ -99,6 +119,8 @@ class Room implements ChannelRoom {
   readonly $typing: ReadableAtom<User[]> = this.#typing;
   readonly $info: ReadableAtom<ChannelInfo>;
   readonly $readState: ReadableAtom<ReadState>;
+  readonly $members: ReadableAtom<Member[]>;
+  readonly $pins: ReadableAtom<Message[]>;
 
   constructor(
     readonly id: string,
@@ -142,6 +164,35 @@ class Room implements ChannelRoom {
         ? { lastReadSeq: info.channel.lastReadSeq ?? 0, unreadCount: info.channel.unreadCount ?? 0 }
         : { lastReadSeq: 0, unreadCount: 0 },
     );
+    const follow = () => this.#follow();
+    this.#memberList = new LiveList({ alive, follow, load: () => this.#loadMemberList() });
+    this.#pinList = new LiveList({
+      alive,
+      follow,
+      load: () =>
+        allPages((cursor) =>
+          unwrap(
+            api.GET('/api/v1/channels/{channelId}/pins', {
+              params: { path: { channelId: id }, query: { limit: 100, cursor } },
+            }),
+          ),
+        ),
+    });
+    this.$members = this.#memberList.$items;
+    this.$pins = this.#pinList.$items;
+    this.#moderation = new Moderation({
+      api,
+      channelId: id,
+      check: () => {
+        if (this.#disposed) throw signedOut();
+      },
+      channel: (channel) => this.#showChannel(channel),
+      member: (userId, member) => this.#showMember(userId, member),
+      message: (message) => {
+        this.#applyMessage(message, false);
+        this.#pinList.change(pinChange(message));
+      },
+    });
     this.#control = {
       room: this,
       lastSeq: () => this.#lastSeq,
@@ -156,6 +207,8 @@ class Room implements ChannelRoom {
         this.#info.sync();
         void this.#read.flush();
         for (const feed of this.#feeds()) feed.loadIfUnloaded();
+        this.#memberList.loadIfUnloaded();
+        this.#pinList.loadIfUnloaded();
       },
       dispose: () => this.#dispose(),
       feed: (parentId) => (parentId ? this.#thread(parentId) : this.#feed),
@@ -284,6 +337,46 @@ class Room implements ChannelRoom {
     return draft;
   }
 
+  update = (patch: UpdateChannelRequest): Promise<Channel> => this.#moderation.update(patch);
+  setRole = (userId: string, role: Role): Promise<Member> => this.#moderation.updateMember(userId, { role });
+  mute = (userId: string, until: string | null): Promise<Member> =>
+    this.#moderation.updateMember(userId, { mutedUntil: until });
+  removeMember = (userId: string): Promise<void> => this.#moderation.removeMember(userId);
+  ban = (userId: string, options: { reason?: string; until?: string } = {}) => this.#moderation.ban(userId, options);
+  unban = (userId: string): Promise<void> => this.#moderation.unban(userId);
+  bans = (cursor?: string) => this.#moderation.bans(cursor);
+  auditLog = (cursor?: string) => this.#moderation.auditLog(cursor);
+  reports = (options?: { status?: 'open' | 'resolved'; cursor?: string }) => this.#moderation.reports(options);
+  resolveReport = (reportId: string, resolution: 'dismissed' | 'actioned') =>
+    this.#moderation.resolveReport(reportId, resolution);
+  report = (messageId: string, reason: string) => this.#moderation.report(messageId, reason);
+  pin = (messageId: string): Promise<Message> => this.#moderation.pin(messageId, true);
+  unpin = (messageId: string): Promise<Message> => this.#moderation.pin(messageId, false);
+
+  async search(q: string, options: { before?: string; limit?: number } = {}): Promise<SearchPage> {
+    if (this.#disposed) throw signedOut();
+    return searchMessages(this.#host.api, q, { ...options, channelId: this.id });
+  }
+
+  /** The channel as an update returned it: in `$info` and `$channels` at once. */
+  #showChannel(channel: Channel): void {
+    const { name, topic, readOnly, archived, membersCanPin } = channel;
+    const fields = { name, topic, readOnly, archived, membersCanPin };
+    this.#info.patch(fields);
+    this.#host.patchListed(this.id, fields);
+  }
+
+  /** A member as a reply returned them; the user's own role and mute go to `$info` and `$channels` too. */
+  #showMember(userId: string, member: Member | null): void {
+    this.#memberList.change(memberChange(userId, member));
+    this.#members = undefined;
+    if (member && userId === this.#host.me()?.id) {
+      const fields = { role: member.role, mutedUntil: member.mutedUntil ?? null };
+      this.#info.patch(fields);
+      this.#host.patchListed(this.id, fields);
+    }
+  }
+
   #thread(parentId: string): PagedFeed & Thread {
     const feed = this.#threads.get(parentId) ?? new PagedFeed(this.#feedHost, parentId);
     this.#threads.set(parentId, feed);
@@ -300,6 +393,8 @@ class Room implements ChannelRoom {
           this.#ring = [];
           this.#lastSeq = frame.seq;
           for (const feed of this.#feeds()) feed.resync();
+          this.#memberList.reload();
+          this.#pinList.reload();
           this.#read.moved();
         });
         break;
@@ -358,6 +453,8 @@ class Room implements ChannelRoom {
     this.#typing.set([]);
     this.#read.dispose();
     this.#info.dispose();
+    this.#memberList.dispose();
+    this.#pinList.dispose();
     for (const feed of this.#feeds()) feed.dispose();
   }
 
@@ -405,13 +502,20 @@ class Room implements ChannelRoom {
       const { message } = event.data;
       if (event.kind === 'message:created') this.#host.outbox.settle(message);
       this.#applyMessage(message, event.kind === 'message:created');
+      this.#pinList.change(pinChange(message));
       if (event.kind === 'message:created') this.#stopTyping(message.author.id);
     }
     if (event.kind === 'channel:updated' && 'channel' in event.data) {
-      const { name, topic } = event.data.channel;
-      this.#info.patch({ name, topic });
+      const { name, topic, readOnly, archived, membersCanPin } = event.data.channel;
+      this.#info.patch({ name, topic, readOnly, archived, membersCanPin });
     }
-    if (event.kind.startsWith('member:')) this.#members = undefined;
+    if (event.kind.startsWith('member:')) {
+      this.#members = undefined;
+      const change = memberEventChange(event);
+      if (change) this.#memberList.change(change);
+      if (event.kind === 'member:updated' && 'user' in event.data && event.data.user.id === this.#host.me()?.id)
+        this.#info.patch({ role: event.data.role, mutedUntil: event.data.mutedUntil ?? null });
+    }
     this.#host.onEvent(event);
     this.#read.moved();
   }
@@ -450,13 +554,17 @@ class Room implements ChannelRoom {
 
   /** Every member of the channel (for `searchMembers`). */
   async #loadMembers(): Promise<User[]> {
+    return (await this.#loadMemberList()).map((member) => member.user);
+  }
+
+  /** Every member of the channel, with roles and mutes. */
+  #loadMemberList(): Promise<Member[]> {
     const path = { channelId: this.id };
-    const members = await allPages((cursor) =>
+    return allPages((cursor) =>
       unwrap(
         this.#host.api.GET('/api/v1/channels/{channelId}/members', { params: { path, query: { limit: 100, cursor } } }),
       ),
     );
-    return members.map((member) => member.user);
   }
 
   #serially(task: () => Promise<void>): void {
