@@ -17,6 +17,10 @@ const elementTags = [
   'chat-message',
   'chat-composer',
   'chat-sign-in',
+  'chat-members',
+  'chat-reports',
+  'chat-search',
+  'chat-pins',
 ];
 
 const packages = [

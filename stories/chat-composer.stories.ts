@@ -1,4 +1,4 @@
-import type { FixtureClient, UploadsFixture } from '@confab/core/fixtures';
+import type { ChannelFixture, FixtureClient, UploadsFixture } from '@confab/core/fixtures';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
@@ -95,5 +95,39 @@ export const UploadFailed: Story = {
     const composer = await findDeep<HTMLElement & { addFiles(files: File[]): void }>(canvasElement, 'chat-composer');
     composer.addFiles([picked('setup.exe', 'application/x-msdownload', 52_000)]);
     await findDeep(canvasElement, '[role="alert"]');
+  },
+};
+
+/** #general with `changes` to the channel: the composer says why it cannot post. */
+const blockedBy = (changes: Partial<ChannelFixture>) => ({
+  loaders: [async () => ({ fixture: oneChannel({ ...general, ...changes }) }) satisfies Loaded],
+});
+
+const note = (canvas: HTMLElement, text: string | RegExp) =>
+  findDeep(canvas, '[part="blocked"]', (n) =>
+    typeof text === 'string' ? n.textContent?.trim() === text : text.test(n.textContent ?? ''),
+  );
+
+/** An archived channel takes no messages: a note instead of the composer. */
+export const Archived: Story = {
+  ...blockedBy({ archived: true }),
+  play: async ({ canvasElement }) => {
+    await note(canvasElement, 'This channel is archived.');
+  },
+};
+
+/** A read-only channel, for a member: only owners and moderators post. */
+export const ReadOnlyChannel: Story = {
+  ...blockedBy({ readOnly: true }),
+  play: async ({ canvasElement }) => {
+    await note(canvasElement, 'Only owners and moderators can post here.');
+  },
+};
+
+/** Muted: until when. */
+export const Muted: Story = {
+  ...blockedBy({ mutedUntil: new Date(Date.now() + 90 * 60_000).toISOString() }),
+  play: async ({ canvasElement }) => {
+    await note(canvasElement, /^You are muted until .+\.$/);
   },
 };

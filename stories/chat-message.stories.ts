@@ -1,9 +1,10 @@
 import type { LocalMessage } from '@confab/core';
 import { createFixtureClient, type MessageFixture } from '@confab/core/fixtures';
+import type { MessageModeration } from '@confab/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { alice, bob, carol } from './support/cast.js';
+import { alice, bob, carol, dan } from './support/cast.js';
 import { landscape, siteLogo } from './support/media.js';
 import { findButton, findDeep } from './support/shadow.js';
 
@@ -31,11 +32,17 @@ const meta: Meta = {
     html`<div role="log" aria-label="Messages" style="padding: 16px; max-width: 640px">
       ${(args.messages as LocalMessage[]).map(
         (m) =>
-          html`<chat-message .message=${m} .me=${alice.id} .viewer=${alice} ?mine=${m.author.id === alice.id}></chat-message>`,
+          html`<chat-message
+            .message=${m}
+            .me=${alice.id}
+            .viewer=${alice}
+            .moderation=${args.moderation}
+            ?mine=${m.author.id === alice.id}
+          ></chat-message>`,
       )}
     </div>`,
   args: { messages: messages([{ author: bob, text: 'Hello **there**, see `npm start` and https://example.com' }]) },
-  argTypes: { messages: { control: false } },
+  argTypes: { messages: { control: false }, moderation: { control: false } },
 };
 export default meta;
 type Story = StoryObj;
@@ -172,5 +179,83 @@ export const MentionsYou: Story = {
         { author: carol, text: 'Thanks @bob, looks good' },
       ]).map((m, i) => (i === 0 ? { ...m, mentions: [alice.id, carol.id] } : m)),
     ],
+  },
+};
+
+/** What a member of #general knows: Carol owns it, Dan moderates it; `changes` on top. */
+function moderation(changes: Partial<MessageModeration> = {}): MessageModeration {
+  const people = [alice, bob, carol, dan];
+  return {
+    roles: new Map([
+      [carol.id, 'owner'],
+      [dan.id, 'moderator'],
+    ]),
+    names: new Map(people.map((p) => [p.id, p.displayName])),
+    blocked: new Set(),
+    rank: 1,
+    moderate: false,
+    pin: false,
+    report: true,
+    ...changes,
+  };
+}
+
+/** Role badges beside the authors, and a pinned message ("Pinned by Alice Martin"). */
+export const RolesAndPins: Story = {
+  args: {
+    moderation: moderation(),
+    messages: messages([
+      { author: carol, text: 'Release checklist: https://example.com/launch', pinned: { by: alice } },
+      { author: dan, text: 'Please keep this channel on topic.' },
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    await findDeep(
+      canvasElement,
+      '[part~="pinned"]',
+      (p) => p.textContent?.includes('Pinned by Alice Martin') ?? false,
+    );
+  },
+};
+
+/** A message a moderator removed, beside one its author deleted. */
+export const RemovedByAModerator: Story = {
+  args: {
+    moderation: moderation(),
+    messages: messages([
+      { author: bob, text: 'spam', removedBy: dan },
+      { author: carol, text: 'oops', deleted: true },
+    ]),
+  },
+};
+
+/** A message by someone you blocked stays hidden behind a note, with Show. */
+export const BlockedHidden: Story = {
+  args: {
+    moderation: moderation({ blocked: new Set([bob.id]) }),
+    messages: messages([{ author: bob, text: 'You will not see this at first' }]),
+  },
+};
+
+/** Show reveals that one message. */
+export const BlockedRevealed: Story = {
+  args: BlockedHidden.args,
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findButton(canvasElement, 'Show'));
+    await findDeep(canvasElement, '[part~="body"]', (b) => b.textContent?.trim() === 'You will not see this at first');
+  },
+};
+
+/** A moderator's menu on a member's message: Pin, Report…, Remove message, Mute author…, Ban author…. */
+export const ModeratorMenu: Story = {
+  args: {
+    moderation: moderation({ rank: 2, moderate: true, pin: true }),
+    messages: messages([{ author: bob, text: 'Buy cheap watches at example.com' }]),
+  },
+  play: async ({ canvasElement }) => {
+    const message = await findDeep(canvasElement, 'chat-message');
+    message.focus();
+    await userEvent.click(await findButton(message, 'More actions'));
+    await findDeep(message, '[role="menuitem"]', (i) => i.textContent?.trim() === 'Ban author…');
   },
 };

@@ -1,7 +1,8 @@
-import type { ChannelRoom, Draft, MessageBody } from '@confab/core';
+import { type ChannelInfo, type ChannelRoom, type Draft, type Me, type MessageBody, postBlocker } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { untilTime } from '../chat-moderation/until.js';
 import { ChatEditLastEvent } from '../events/chat-edit-last.js';
 import { ChatMessageSendEvent } from '../events/chat-message-send.js';
 import { ChatElement } from '../shared/chat-element.js';
@@ -15,6 +16,9 @@ import { type Attachment, bodyOf, Uploads } from './uploads.js';
 
 /** How close to the limit (in characters) the counter appears. */
 const COUNT_FROM = 500;
+const LOADING: ChannelInfo = { status: 'loading' };
+/** The longest a timer waits (about 24.8 days); a mute that ends later is looked at again then. */
+const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * Where messages are written: Enter sends, Shift+Enter adds a line, ArrowUp in an empty composer edits
@@ -32,6 +36,10 @@ const COUNT_FROM = 500;
  * pattern as far as a `<textarea>` may (`aria-autocomplete`, `aria-controls`, `aria-activedescendant`; it
  * keeps its textbox role), and the number of suggestions is announced.
  *
+ * When the channel is archived, read-only (for members), or the user is muted, the composer gives way to a
+ * note saying so ("This channel is archived", "Only owners and moderators can post here", "You are muted
+ * until 14:30"), and comes back by itself when that changes (or the mute ends).
+ *
  * @fires chat-message-send - Before sending each message (the text, each file); cancel it to send that message yourself.
  * @fires chat-edit-last - ArrowUp in an empty composer.
  * @csspart form - The composer's frame.
@@ -46,6 +54,7 @@ const COUNT_FROM = 500;
  * @csspart counter - Characters left, near the limit.
  * @csspart error - Why the message was not sent (too long).
  * @csspart reason - Why posting is not possible, when it is not.
+ * @csspart blocked - The note shown instead of the composer in an archived or read-only channel, or while muted.
  *
  * @tagname chat-composer
  */
@@ -65,6 +74,9 @@ export class ChatComposerElement extends ChatElement {
   /** Files are dragged over the composer. */
   @state() private dragging = false;
   readonly #text = new StoreController<string>(this, '');
+  readonly #info = new StoreController<ChannelInfo>(this, LOADING);
+  readonly #me = new StoreController<Me | null>(this, null);
+  #muteEnds: ReturnType<typeof setTimeout> | undefined;
   readonly #rooms = new RoomController(this);
   readonly #uploads = new Uploads(this, () => this.#room);
   readonly #suggest = new MentionSuggest(
@@ -86,15 +98,37 @@ export class ChatComposerElement extends ChatElement {
 
   /** Attaches files, as the attach button, a paste or a drop does: each starts uploading at once. */
   addFiles(files: Iterable<File>): void {
-    if (!this.disabledReason) this.#uploads.add(files);
+    if (!this.disabledReason && !this.blocked) this.#uploads.add(files);
+  }
+
+  /** Why the channel takes no messages from the user now (`archived`, `read_only`, `muted`), or null. */
+  get blocked(): ReturnType<typeof postBlocker> {
+    const info = this.#info.value;
+    return postBlocker(info.status === 'ready' ? info.channel : undefined, this.#me.value);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#muteEnds);
+  }
+
+  protected override updated(): void {
+    // A mute ends by itself: look again then.
+    clearTimeout(this.#muteEnds);
+    const info = this.#info.value;
+    const until = info.status === 'ready' && this.blocked === 'muted' ? info.channel.mutedUntil : undefined;
+    if (until)
+      this.#muteEnds = setTimeout(() => this.requestUpdate(), Math.min(MAX_TIMER, Date.parse(until) - Date.now() + 50));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.#me.follow(this.client?.$me);
     const room = this.#rooms.of(this.client, this.channel);
     if (room !== this.#room || changed.has('parentId')) {
       this.#room = room;
       this.#draft = room?.draft(this.parentId ?? undefined);
       this.#text.follow(this.#draft?.$text);
+      this.#info.follow(room?.$info);
       this.refused = false;
       this.#uploads.clear();
       this.#suggest.close();
@@ -105,7 +139,7 @@ export class ChatComposerElement extends ChatElement {
     const text = this.#textarea.value.trim();
     const room = this.#room;
     const files = this.#uploads.ready;
-    if ((!text && !files.length) || this.disabledReason || !room || this.#uploads.busy) return;
+    if ((!text && !files.length) || this.disabledReason || this.blocked || !room || this.#uploads.busy) return;
     if ([...text].length > this.maxLength) {
       this.refused = true;
       return;
@@ -215,8 +249,24 @@ export class ChatComposerElement extends ChatElement {
       <div class="visually-hidden" role="status">${s.open ? this.t.suggestions(s.options.length) : ''}</div>`;
   }
 
+  /** The note standing in for the composer while the channel takes no messages from the user. */
+  #renderBlocked(blocked: NonNullable<ReturnType<typeof postBlocker>>) {
+    const t = this.t;
+    const info = this.#info.value;
+    const until = info.status === 'ready' ? info.channel.mutedUntil : undefined;
+    const text =
+      blocked === 'archived'
+        ? t.archivedNote
+        : blocked === 'read_only'
+          ? t.readOnlyNote
+          : t.mutedNote(until ? untilTime(until, this.locale) : '');
+    return html`<div part="blocked" class="blocked" role="status">${text}</div>`;
+  }
+
   protected override render(): TemplateResult {
     const t = this.t;
+    const blocked = this.disabledReason ? null : this.blocked;
+    if (blocked) return this.#renderBlocked(blocked);
     const disabled = !!this.disabledReason;
     const left = this.maxLength - [...this.#text.value.trim()].length;
     const over = left < 0;

@@ -45,6 +45,13 @@ export const chatComposerStyles = css`
     font-size: 0.9em;
     padding: 0 var(--_space) var(--_space);
   }
+  .blocked {
+    padding: calc(var(--_space) * 1.5);
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_muted);
+    text-align: center;
+  }
   .counter {
     align-self: center;
     color: var(--_muted);

@@ -6,6 +6,7 @@ import type { ReadableAtom } from 'nanostores';
 import '../chat-message/chat-message.js';
 import type { ChatMessageElement } from '../chat-message/chat-message.component.js';
 import { ChatElement } from '../shared/chat-element.js';
+import type { MessageModeration } from '../shared/moderation.js';
 import { MESSAGE_PARTS } from '../shared/parts.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -68,6 +69,8 @@ export class ChatMessageListElement extends ChatElement {
   @property({ attribute: false }) me: string | undefined;
   /** The signed-in user, reading (messages that mention them are highlighted). */
   @property({ attribute: false }) viewer: User | undefined;
+  /** Roles, blocked users and the viewer's powers in the channel, passed on to every message. */
+  @property({ attribute: false }) moderation: MessageModeration | undefined;
   /** Accessible name of the log. */
   @property() label = '';
   /** Inside a thread: no reply controls. */
@@ -509,6 +512,7 @@ export class ChatMessageListElement extends ChatElement {
         .message=${m}
         .me=${this.me}
         .viewer=${this.viewer}
+        .moderation=${this.moderation}
         .strings=${this.strings}
         .continued=${row.continued}
         .current=${current}

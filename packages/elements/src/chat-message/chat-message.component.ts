@@ -1,9 +1,12 @@
 import { isMentioned, type LocalMessage, type User } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { type DialogRequest, type DialogSubmit, ModerationDialog } from '../chat-moderation/dialog.js';
+import { dialogStyles } from '../chat-moderation/dialog.styles.js';
 import { ChatMessageActionEvent, type MessageAction } from '../events/chat-message-action.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { type MessageModeration, rankOf } from '../shared/moderation.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
 import { chatMessageStyles } from './chat-message.styles.js';
@@ -15,6 +18,12 @@ const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 /** What opens over the message's content: the actions menu, or the question before deleting. */
 type Popup = 'menu' | 'confirm' | undefined;
 
+/** One entry of the actions menu. */
+interface MenuItem {
+  label: string;
+  run: () => void;
+}
+
 /**
  * One message: avatar, author, time, content (the safe markdown subset, images, videos, files), a link
  * preview, edited and deleted states, reactions, the reply count, and actions (reply, react, and
@@ -23,7 +32,13 @@ type Popup = 'menu' | 'confirm' | undefined;
  * width and height) while it loads, and opens full screen in a lightbox. A message that mentions you is
  * highlighted, and says so to screen readers.
  *
- * @fires chat-message-action - A control asks for `reply`, `react`, `unreact`, `edit`, `delete`, `retry`, `discard` or `remove-preview`.
+ * With `moderation` (the message list passes it on), the author's role shows as a badge, a pinned message
+ * says who pinned it, a message by someone you blocked stays hidden behind "Message from a blocked user" until
+ * you ask to see it, and the menu ("More actions", on hover or focus or on touch) offers what your role allows:
+ * Pin or Unpin, Report…, and for moderators on people they outrank, Remove message (asking first), Mute
+ * author… and Ban author… (dialogs). A message a moderator removed says so.
+ *
+ * @fires chat-message-action - A control asks for `reply`, `react`, `unreact`, `edit`, `delete`, `retry`, `discard`, `remove-preview`, `pin`, `unpin`, `report`, `ban-author` or `mute-author`.
  * @csspart message - The message's frame (also `mentioned` when it mentions you).
  * @csspart mentioned - The frame of a message that mentions you.
  * @csspart avatar - The author's picture, or initials on a colour of their own.
@@ -49,6 +64,10 @@ type Popup = 'menu' | 'confirm' | undefined;
  * @csspart more - The "More actions" button (touch).
  * @csspart menu - The actions menu (touch).
  * @csspart confirm - The question asked before deleting.
+ * @csspart role-badge - "Owner" or "Moderator" beside the author's name.
+ * @csspart pinned - The "Pinned by …" marker.
+ * @csspart blocked - The note standing in for a message by someone you blocked.
+ * @csspart dialog - A moderation dialog (report, mute, ban).
  * @cssproperty --chat-avatar-size - Size of the avatar (32px).
  * @cssproperty --chat-mention-highlight - Background of a message that mentions you (a soft yellow; darker in dark mode).
  * @slot actions - Extra controls added to the actions toolbar.
@@ -56,7 +75,7 @@ type Popup = 'menu' | 'confirm' | undefined;
  * @tagname chat-message
  */
 export class ChatMessageElement extends ChatElement {
-  static override styles = [themeStyles, avatarStyles, chatMessageStyles];
+  static override styles = [themeStyles, avatarStyles, chatMessageStyles, dialogStyles];
 
   /** The message to show. */
   @property({ attribute: false }) message: LocalMessage | undefined;
@@ -79,12 +98,19 @@ export class ChatMessageElement extends ChatElement {
    * of the tab order (`tabindex="-1"`); when true the message is, and its controls join once focus is in it.
    */
   @property({ type: Boolean }) current = true;
+  /** Roles, blocked users and what the viewer may do in the channel (moderation controls only with it). */
+  @property({ attribute: false }) moderation: MessageModeration | undefined;
   @state() private editing = false;
+  /** The message of a blocked user is shown anyway. */
+  @state() private revealed = false;
+  /** The viewer reported the message. */
+  @state() private reported = false;
   @state() private picking = false;
   @state() private popup: Popup;
   @state() private within = false;
   @state() private brokenAvatar = false;
   readonly #touch = new TouchController(this, () => void this.#open('menu'));
+  readonly #dialog = new ModerationDialog(this, () => this.t);
   /** Where focus goes back to when the picker, editor, menu or question closes. */
   #opener: HTMLElement | undefined;
 
@@ -114,6 +140,75 @@ export class ChatMessageElement extends ChatElement {
       this.mentioned = !!m && !m.deletedAt && isMentioned(m, this.viewer ?? null);
     if (changed.has('message') && changed.get('message')?.author.id !== this.message?.author.id)
       this.brokenAvatar = false;
+    if (changed.has('message') && changed.get('message')?.id !== this.message?.id) {
+      this.revealed = false;
+      this.reported = false;
+    }
+  }
+
+  /** The author is someone the viewer blocked, and the message is not revealed. */
+  get #hidden(): boolean {
+    const m = this.message;
+    return !!m && !this.mine && !this.revealed && !m.deletedAt && !!this.moderation?.blocked.has(m.author.id);
+  }
+
+  /** The viewer moderates, and outranks the author. */
+  get #overAuthor(): boolean {
+    const mod = this.moderation;
+    const author = this.message?.author.id ?? '';
+    return !!mod?.moderate && !this.mine && mod.rank > rankOf(mod.roles.get(author) ?? 'member');
+  }
+
+  /** The menu's moderation entries that the viewer's role allows on this message. */
+  #moderationItems(): MenuItem[] {
+    const mod = this.moderation;
+    const m = this.message;
+    if (!mod || !m) return [];
+    const t = this.t;
+    const name = m.author.displayName;
+    const items: MenuItem[] = [];
+    if (mod.pin)
+      items.push(
+        m.pinnedAt
+          ? { label: t.unpin, run: () => this.#fromMenu(() => this.#ask({ action: 'unpin' })) }
+          : { label: t.pin, run: () => this.#fromMenu(() => this.#ask({ action: 'pin' })) },
+      );
+    if (mod.report && !this.mine && !this.reported)
+      items.push({
+        label: t.report,
+        run: () =>
+          this.#showDialog({ kind: 'report' }, ({ reason = '' }) => {
+            this.#ask({ action: 'report', reason });
+            this.reported = true;
+          }),
+      });
+    if (this.#overAuthor)
+      items.push(
+        { label: t.removeMessage, run: () => void this.#open('confirm') },
+        {
+          label: t.muteAuthor,
+          run: () =>
+            this.#showDialog({ kind: 'mute', name }, ({ until }) =>
+              this.#ask({ action: 'mute-author', ...(until ? { until } : {}) }),
+            ),
+        },
+        {
+          label: t.banAuthor,
+          run: () =>
+            this.#showDialog({ kind: 'ban', name }, ({ reason, until }) =>
+              this.#ask({ action: 'ban-author', ...(reason ? { reason } : {}), ...(until ? { until } : {}) }),
+            ),
+        },
+      );
+    return items;
+  }
+
+  /** Closes the menu and opens a dialog; focus goes back to what opened the menu. */
+  #showDialog(request: DialogRequest, submit: DialogSubmit): void {
+    const back = this.#opener ?? this.renderRoot.querySelector<HTMLElement>('.more') ?? undefined;
+    this.#opener = undefined;
+    this.popup = undefined;
+    void this.#dialog.show(request, submit, back);
   }
 
   get #canEdit(): boolean {
@@ -153,7 +248,9 @@ export class ChatMessageElement extends ChatElement {
     const m = this.message;
     if (!m) return nothing;
     const t = this.t;
+    if (this.#hidden) return this.#renderHidden();
     const when = fullTime(m.createdAt, this.locale);
+    const role = this.moderation?.roles.get(m.author.id);
     return html`<article
       part=${this.mentioned ? 'message mentioned' : 'message'}
       class=${this.#touch.touch ? 'touch' : ''}
@@ -173,11 +270,13 @@ export class ChatMessageElement extends ChatElement {
             ? nothing
             : html`<header>
               <span part="author" class="author">${m.author.displayName}</span>
+              ${role ? html`<span part="role-badge" class="badge">${role === 'owner' ? t.owner : t.moderator}</span>` : nothing}
               <time part="time" datetime=${m.createdAt} title=${when}>${formatTime(m.createdAt, this.locale)}</time>
               ${m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
               ${this.mentioned ? html`<span class="visually-hidden">${t.mentionsYou}</span>` : nothing}
             </header>`
         }
+        ${m.pinnedAt && !m.deletedAt ? this.#renderPinned(m) : nothing}
         ${this.editing ? this.#renderEditor(m) : this.#renderBody(m)}
         ${m.preview && !m.deletedAt ? renderPreview(m.preview, t, this.mine ? this.#removePreview : undefined, this.#tab) : nothing}
         ${this.continued && m.editedAt && !m.deletedAt ? html`<span class="meta">(${t.edited})</span>` : nothing}
@@ -187,14 +286,40 @@ export class ChatMessageElement extends ChatElement {
             ? html`<button part="replies" class="replies" tabindex=${this.#tab} @click=${() => this.#ask({ action: 'reply' })}>${t.replies(m.replyCount)}</button>`
             : nothing
         }
+        ${this.reported ? html`<div class="status meta" role="status">${t.reportSent}</div>` : nothing}
         ${this.popup === 'menu' ? this.#renderMenu() : nothing} ${this.popup === 'confirm' ? this.#renderConfirm() : nothing}
+        ${this.#dialog.render()}
       </div>
       ${m.deletedAt || m.pending || m.failed ? nothing : this.#touch.touch ? this.#renderMore() : this.#renderToolbar()}
     </article>`;
   }
 
+  /** A message by someone the viewer blocked: a note, and a button that shows the message after all. */
+  #renderHidden() {
+    const t = this.t;
+    const reveal = () => {
+      this.revealed = true;
+      void this.updateComplete.then(() => this.focus());
+    };
+    return html`<article part="message blocked" tabindex=${this.current ? 0 : -1} aria-label=${t.blockedMessage}>
+      <div class="gutter"></div>
+      <div class="main blocked">
+        <span>${t.blockedMessage}</span>
+        <button class="show" tabindex=${this.#tab} @click=${reveal}>${t.show}</button>
+      </div>
+    </article>`;
+  }
+
+  #renderPinned(m: LocalMessage) {
+    const by = m.pinnedBy && this.moderation?.names.get(m.pinnedBy);
+    return html`<div part="pinned" class="pinned meta"><span aria-hidden="true">📌</span> ${by ? this.t.pinnedBy(by) : this.t.pinned}</div>`;
+  }
+
   #renderBody(m: LocalMessage) {
-    if (m.deletedAt || !m.body) return html`<div part="body" class="body deleted">${this.t.deleted}</div>`;
+    if (m.deletedAt || !m.body) {
+      const removed = !!m.deletedBy && m.deletedBy !== m.author.id;
+      return html`<div part="body" class="body deleted">${removed ? this.t.removedByModerator : this.t.deleted}</div>`;
+    }
     const { t, locale } = this;
     const me = this.viewer?.username;
     return html`<div part="body" class="body" dir="auto">${renderBody(m.body, { t, locale, me, open: this.#openLightbox })}</div>
@@ -206,7 +331,7 @@ export class ChatMessageElement extends ChatElement {
 
   #openLightbox = (event: Event) => {
     this.#thumbnail = event.currentTarget as HTMLElement;
-    this.renderRoot.querySelector('dialog')?.showModal();
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.lightbox')?.showModal();
   };
 
   #closedLightbox = () => {
@@ -298,15 +423,21 @@ export class ChatMessageElement extends ChatElement {
       <button tabindex=${this.#tab} aria-expanded=${this.picking ? 'true' : 'false'} @click=${this.#togglePicker}>${t.react}</button>
       ${this.#canEdit ? html`<button tabindex=${this.#tab} data-action="edit" @click=${this.#startEditing}>${t.edit}</button>` : nothing}
       ${this.mine ? html`<button tabindex=${this.#tab} @click=${(e: Event) => this.#open('confirm', e)}>${t.delete}</button>` : nothing}
+      ${this.#moderationItems().length ? this.#renderMenuButton('more-actions') : nothing}
       <slot name="actions"></slot>
     </div>`;
   }
 
   /** On touch: one visible button that opens the actions as a menu. */
   #renderMore() {
+    return this.#renderMenuButton('more');
+  }
+
+  /** The "More actions" button: on touch (`more`, always shown), or in the toolbar (`more-actions`). */
+  #renderMenuButton(kind: 'more' | 'more-actions') {
     return html`<button
       part="more"
-      class="more"
+      class=${kind}
       tabindex=${this.#tab}
       aria-label=${this.t.more}
       aria-haspopup="menu"
@@ -317,16 +448,21 @@ export class ChatMessageElement extends ChatElement {
     </button>`;
   }
 
+  /** The actions as a menu: all of them on touch; with a mouse, those the toolbar has no room for. */
   #renderMenu() {
     const t = this.t;
-    const item = (label: string, run: () => void) =>
-      html`<button role="menuitem" tabindex="-1" @click=${run}>${label}</button>`;
+    const items: MenuItem[] = [];
+    const add = (when: unknown, label: string, run: () => void) => when && items.push({ label, run });
+    if (this.#touch.touch) {
+      add(!this.noReplies, t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })));
+      add(true, t.react, () => this.#fromMenu(() => this.#togglePicker()));
+      add(this.#canEdit, t.edit, () => this.#fromMenu(this.#startEditing));
+      add(this.mine && this.message?.preview, t.removePreview, () => this.#fromMenu(this.#removePreview));
+      add(this.mine, t.delete, () => void this.#open('confirm'));
+    }
+    items.push(...this.#moderationItems());
     return html`<div part="menu" class="menu" role="menu" aria-label=${t.actions} @keydown=${this.#menuKeydown}>
-      ${this.noReplies ? nothing : item(t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })))}
-      ${item(t.react, () => this.#fromMenu(() => this.#togglePicker()))}
-      ${this.#canEdit ? item(t.edit, () => this.#fromMenu(this.#startEditing)) : nothing}
-      ${this.mine && this.message?.preview ? item(t.removePreview, () => this.#fromMenu(this.#removePreview)) : nothing}
-      ${this.mine ? item(t.delete, () => void this.#open('confirm')) : nothing}
+      ${items.map((i) => html`<button role="menuitem" tabindex="-1" @click=${i.run}>${i.label}</button>`)}
     </div>`;
   }
 
@@ -339,8 +475,8 @@ export class ChatMessageElement extends ChatElement {
       aria-labelledby="confirm-question"
       @keydown=${this.#escape(() => (this.popup = undefined))}
     >
-      <p id="confirm-question">${t.confirmDelete}</p>
-      <button class="danger" @click=${this.#delete}>${t.deleteMessage}</button>
+      <p id="confirm-question">${this.mine ? t.confirmDelete : t.confirmRemoveMessage(this.message?.author.displayName ?? '')}</p>
+      <button class="danger" @click=${this.#delete}>${this.mine ? t.deleteMessage : t.removeMessage}</button>
       <button data-autofocus @click=${() => this.#close(() => (this.popup = undefined))}>${t.cancel}</button>
     </div>`;
   }
@@ -354,7 +490,7 @@ export class ChatMessageElement extends ChatElement {
 
   /** Opens the menu or the question, remembering where focus goes back to, and focuses inside it. */
   async #open(popup: Exclude<Popup, undefined>, event?: Event): Promise<void> {
-    if (!this.message || this.message.deletedAt || this.message.pending || this.message.failed) return;
+    if (!this.message || this.message.deletedAt || this.message.pending || this.message.failed || this.#hidden) return;
     if (!(popup === 'confirm' && this.popup === 'menu')) {
       const active = this.shadowRoot?.activeElement as HTMLElement | null;
       this.#opener = (event?.currentTarget as HTMLElement | undefined) ?? active ?? undefined;

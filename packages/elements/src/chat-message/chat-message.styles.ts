@@ -346,6 +346,30 @@ export const chatMessageStyles = css`
     gap: 2px;
     margin-top: 4px;
   }
+  .badge {
+    align-self: center;
+    padding: 0 6px;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    color: var(--_accent);
+    font-size: 0.75em;
+    font-weight: 600;
+    line-height: 1.5;
+  }
+  .pinned {
+    display: block;
+  }
+  .main.blocked {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .show {
+    font-style: normal;
+  }
   .edit textarea {
     width: 100%;
     box-sizing: border-box;

@@ -3,11 +3,13 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-channel-list/chat-channel-list.js';
+import '../chat-search/chat-search.js';
 import '../chat-sign-in/chat-sign-in.js';
 import '../chat-thread/chat-thread.js';
 import '../chat-window/chat-window.js';
 import type { Channel, User } from '@confab/core';
 import type { ChatChannelSelectEvent } from '../events/chat-channel-select.js';
+import type { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
 import type { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
 import type { ChatThreadOpenEvent } from '../events/chat-thread-open.js';
 import { allowed } from '../shared/allowed.js';
@@ -43,6 +45,7 @@ function focusedElement(): HTMLElement | undefined {
  * @csspart window - The chat window.
  * @csspart thread - The thread panel.
  * @csspart message - Every message (exported from the lists inside).
+ * @csspart search - The search across all channels, in the sidebar (`<chat-search>`): a hit opens its channel at it.
  * @csspart account - Who is signed in (the account menu's button with the built-in sign-in).
  * @csspart account-menu - The account menu.
  * @csspart avatar - The signed-in user's avatar.
@@ -160,6 +163,16 @@ export class ChatRoomElement extends ChatElement {
     this.#focusComposer = true;
   };
 
+  /** A hit of the search across channels: its channel is shown, anchored on the message (the window handles its own). */
+  #onJump = async (e: ChatMessageJumpEvent) => {
+    const win = this.renderRoot.querySelector('chat-window');
+    if ((win && e.composedPath().includes(win)) || !(await allowed(e))) return;
+    this.#show(e.channelId);
+    await this.updateComplete;
+    await win?.updateComplete;
+    await win?.jumpTo(e.messageId);
+  };
+
   #onThreadOpen = async (e: ChatThreadOpenEvent) => {
     const opener = focusedElement();
     if (!(await allowed(e))) return;
@@ -205,6 +218,7 @@ export class ChatRoomElement extends ChatElement {
       class="layout ${this.thread ? 'with-thread' : ''}"
       data-pane=${this.pane}
       @chat-channel-select=${this.#onSelect}
+      @chat-message-jump=${this.#onJump}
       @chat-thread-open=${this.#onThreadOpen}
       @chat-thread-close=${this.#onThreadClose}
     >
@@ -214,6 +228,7 @@ export class ChatRoomElement extends ChatElement {
         .strings=${this.strings}
         active=${this.channel}
       >
+        <chat-search slot="footer" part="search" .client=${this.client} .strings=${this.strings}></chat-search>
         ${this.#account.render(this.#me.value, t, !this.token && this.client === this.#ownClient)}
       </chat-channel-list>
       <chat-window part="window" exportparts=${`header, title, banner, typing, leave, ${LIST_PARTS}`} .strings=${this.strings} channel=${this.channel}>

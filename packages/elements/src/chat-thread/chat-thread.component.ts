@@ -9,6 +9,7 @@ import { ChatThreadCloseEvent } from '../events/chat-thread-close.js';
 import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
+import { ModerationController } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { LIST_PARTS, MESSAGE_PARTS } from '../shared/parts.js';
 import { RoomController } from '../shared/room-controller.js';
@@ -37,6 +38,7 @@ export class ChatThreadElement extends ChatElement {
   readonly #me = new StoreController<User | null>(this, null);
   readonly #parent = new StoreController<Message | undefined>(this, undefined);
   readonly #rooms = new RoomController(this);
+  readonly #moderation = new ModerationController(this);
   #room: ChannelRoom | undefined;
 
   /** Moves focus into the thread (its close button). */
@@ -52,6 +54,7 @@ export class ChatThreadElement extends ChatElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#me.follow(this.client?.$me);
     const room = this.#rooms.of(this.client, this.channel);
+    this.#moderation.follow(this.client, room);
     if (room !== this.#room || changed.has('message')) {
       this.#room = room;
       this.#parent.follow(room && this.message ? room.thread(this.message).$parent : undefined);
@@ -85,13 +88,14 @@ export class ChatThreadElement extends ChatElement {
         <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
       </div>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
-        ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .viewer=${viewer} .strings=${this.strings} no-replies></chat-message>` : nothing}
+        ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .viewer=${viewer} .moderation=${this.#moderation.value} .strings=${this.strings} no-replies></chat-message>` : nothing}
       </div>
       <chat-message-list
         exportparts=${LIST_PARTS}
         .feed=${feed}
         .me=${me}
         .viewer=${viewer}
+        .moderation=${this.#moderation.value}
         .strings=${this.strings}
         label=${t.thread}
         no-replies

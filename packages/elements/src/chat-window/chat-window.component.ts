@@ -1,17 +1,27 @@
-import type { ChannelInfo, ChannelRoom, ConnectionStatus, Scope, User } from '@confab/core';
+import type { Channel, ChannelInfo, ChannelRoom, ConnectionStatus, Message, Scope, User } from '@confab/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../chat-composer/chat-composer.js';
+import '../chat-members/chat-members.js';
 import '../chat-message-list/chat-message-list.js';
+import '../chat-pins/chat-pins.js';
+import '../chat-reports/chat-reports.js';
+import '../chat-search/chat-search.js';
 import type { ChatComposerElement } from '../chat-composer/chat-composer.component.js';
 import type { ChatMessageListElement } from '../chat-message-list/chat-message-list.component.js';
+import { ModerationDialog } from '../chat-moderation/dialog.js';
+import { dialogStyles } from '../chat-moderation/dialog.styles.js';
 import { ChatChannelLeaveEvent } from '../events/chat-channel-leave.js';
 import type { ChatEditLastEvent } from '../events/chat-edit-last.js';
 import type { ChatMessageActionEvent } from '../events/chat-message-action.js';
+import type { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
+import { ChatModerateEvent } from '../events/chat-moderate.js';
+import type { ChatPanelCloseEvent } from '../events/chat-panel-close.js';
 import { ChatThreadOpenEvent } from '../events/chat-thread-open.js';
 import { allowed } from '../shared/allowed.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
+import { ModerationController, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { LIST_PARTS } from '../shared/parts.js';
 import { RoomController } from '../shared/room-controller.js';
@@ -34,7 +44,15 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * - In the composer: Enter sends, Shift+Enter adds a line, ArrowUp in an empty composer edits your last message.
  *
  * @fires chat-thread-open - A message's replies are asked for.
+ * The header opens the channel's members (a side panel, the whole window on a phone), its reports (for
+ * moderators) and its settings (a dialog, for owners).
+ *
  * @fires chat-channel-leave - The user confirmed leaving the channel.
+ * @fires chat-moderate - The settings dialog asks to change the channel (cancel it to do it yourself).
+ * @fires chat-message-jump - A search hit or a pinned message was chosen (the window shows it; cancel it to do it yourself).
+ * @csspart tool - Under the header: the channel's search box (`search`) or its pinned messages (`pins`).
+ * @csspart search - The channel's search box (`<chat-search>`).
+ * @csspart pins - The pinned messages (`<chat-pins>`).
  * @csspart header - The header bar.
  * @csspart title - The channel's name.
  * @csspart leave - The "Leave channel" button.
@@ -42,13 +60,15 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * @csspart banner - The connection banner.
  * @csspart typing - The typing indicator.
  * @csspart drop-target - What covers the window while files are dragged over it.
+ * @csspart panel - The members or reports panel.
+ * @csspart dialog - The channel settings dialog.
  * @slot header-actions - Controls at the end of the header.
  * @slot empty - Shown in an empty channel (instead of "No messages yet").
  *
  * @tagname chat-window
  */
 export class ChatWindowElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, chatWindowStyles];
+  static override styles = [themeStyles, paneStyles, dialogStyles, chatWindowStyles];
 
   /** The channel id. */
   @property() channel = '';
@@ -59,6 +79,10 @@ export class ChatWindowElement extends ChatElement {
   @state() private shown = false;
   /** Files are dragged over the window. */
   @state() private dropping = false;
+  /** The side panel shown. */
+  @state() private panel: 'members' | 'reports' | undefined;
+  /** The search box or the pinned messages, open under the header. */
+  @state() private tool: 'search' | 'pins' | undefined;
 
   readonly #connection = new StoreController<ConnectionStatus>(this, 'idle');
   readonly #me = new StoreController<User | null>(this, null);
@@ -66,7 +90,10 @@ export class ChatWindowElement extends ChatElement {
   readonly #presence = new StoreController<Record<string, string[]>>(this, {});
   readonly #scopes = new StoreController<Scope[]>(this, []);
   readonly #info = new StoreController<ChannelInfo>(this, LOADING);
+  readonly #pins = new StoreController<Message[]>(this, []);
   readonly #rooms = new RoomController(this);
+  readonly #moderation = new ModerationController(this);
+  readonly #dialog = new ModerationDialog(this, () => this.t);
   #room: ChannelRoom | undefined;
   #opened = false;
   #stopReading: (() => void) | undefined;
@@ -89,6 +116,10 @@ export class ChatWindowElement extends ChatElement {
     await this.client.channel(this.channel).jumpTo(messageId);
     await this.updateComplete;
     await this.#list?.reveal(messageId);
+    const row = [...(this.#list?.renderRoot.querySelectorAll('chat-message') ?? [])].find(
+      (m) => m.message?.id === messageId,
+    );
+    row?.focus({ preventScroll: true });
   }
 
   /** Moves focus to the composer. */
@@ -101,6 +132,7 @@ export class ChatWindowElement extends ChatElement {
     // On the element itself: nothing to remove.
     this.addEventListener('keydown', this.#keydown);
     this.addEventListener('dragenter', this.#dragenter);
+    this.addEventListener('chat-message-jump', this.#onJump);
   }
 
   get #composer(): ChatComposerElement | null {
@@ -110,7 +142,8 @@ export class ChatWindowElement extends ChatElement {
   /** Files dragged in: the drop target covers the window (while posting is possible). */
   #dragenter = (e: DragEvent) => {
     const composer = this.#composer;
-    if (e.dataTransfer?.types.includes('Files') && composer && !composer.disabledReason) this.dropping = true;
+    if (e.dataTransfer?.types.includes('Files') && composer && !composer.disabledReason && !composer.blocked)
+      this.dropping = true;
   };
 
   #drop = (e: DragEvent) => {
@@ -145,10 +178,14 @@ export class ChatWindowElement extends ChatElement {
       this.#keepRead(undefined);
       this.#typing.follow(room?.$typing);
       this.#info.follow(room?.$info);
+      this.#pins.follow(room?.$pins);
+      this.tool = undefined;
       this.#opened = false;
       this.unreadAfterSeq = undefined;
       this.confirmingLeave = false;
+      this.panel = undefined;
     }
+    this.#moderation.follow(client, room);
     const info = this.#info.value;
     const member = info.status === 'ready' && !!info.channel.role;
     if (room && member && !this.#opened) {
@@ -209,6 +246,116 @@ export class ChatWindowElement extends ChatElement {
     else runAction(this.#room, event);
   };
 
+  /** Opens or closes a side panel; focus goes into it, and back to its header button. */
+  async #togglePanel(panel: 'members' | 'reports' | undefined): Promise<void> {
+    const was = this.panel;
+    this.panel = panel;
+    await this.updateComplete;
+    if (panel) {
+      const side = this.renderRoot.querySelector<HTMLElement>('[part="panel"]');
+      await (side as HTMLElement & { updateComplete?: Promise<unknown> })?.updateComplete;
+      side?.focus();
+    } else if (was) this.renderRoot.querySelector<HTMLElement>(`[data-panel="${was}"]`)?.focus();
+  }
+
+  #onPanelClose = async (e: ChatPanelCloseEvent) => {
+    if (await allowed(e)) void this.#togglePanel(undefined);
+  };
+
+  #openSettings = () => {
+    const channel = this.#moderation.channel;
+    const { client } = this;
+    const room = this.#room;
+    if (!channel || !client || !room) return;
+    void this.#dialog.show({ kind: 'settings', channel }, async ({ patch }) => {
+      if (!patch || !Object.keys(patch).length) return;
+      const request = { action: 'update', patch } as const;
+      if (this.dispatchEvent(new ChatModerateEvent(this.channel, request))) await runModeration(client, room, request);
+    });
+  };
+
+  /** The header's buttons for the members and reports panels and the settings dialog, as the viewer's role allows. */
+  #moderationButtons() {
+    const t = this.t;
+    const mod = this.#moderation;
+    const channel = mod.channel;
+    if (!channel?.role && !mod.me?.admin) return nothing;
+    const { moderate } = mod.value;
+    const manage = mod.rank >= 3;
+    const toggle = (panel: 'members' | 'reports', label: string) =>
+      html`<button
+        class="plain"
+        data-panel=${panel}
+        aria-expanded=${this.panel === panel ? 'true' : 'false'}
+        aria-controls="side-panel"
+        @click=${() => this.#togglePanel(this.panel === panel ? undefined : panel)}
+      >
+        ${label}
+      </button>`;
+    return html`${toggle('members', t.membersPanel)} ${moderate ? toggle('reports', t.reports) : nothing}
+    ${manage ? html`<button class="plain" aria-haspopup="dialog" @click=${this.#openSettings}>${t.settings}</button>` : nothing}`;
+  }
+
+  /** The Search and Pinned (count) buttons of the header. */
+  #toolButtons(channel: Channel | undefined) {
+    if (!channel) return nothing;
+    const t = this.t;
+    const toggle = (tool: 'search' | 'pins', label: string) =>
+      html`<button
+        class="plain"
+        data-tool=${tool}
+        aria-expanded=${this.tool === tool ? 'true' : 'false'}
+        aria-controls="window-tool"
+        @click=${() => this.#toggleTool(this.tool === tool ? undefined : tool)}
+      >
+        ${label}
+      </button>`;
+    return html`${toggle('search', t.search)} ${toggle('pins', t.pinnedCount(this.#pins.value.length))}`;
+  }
+
+  /** The open tool under the header: the channel's search box, or its pinned messages. */
+  #tools() {
+    if (!this.tool) return nothing;
+    const close = () => void this.#toggleTool(undefined);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && close();
+    return html`<div id="window-tool" class="tool" part="tool" @keydown=${onKey}>
+      ${
+        this.tool === 'search'
+          ? html`<chat-search part="search" .client=${this.client} .strings=${this.strings} channel=${this.channel}></chat-search>`
+          : html`<chat-pins part="pins" .client=${this.client} .strings=${this.strings} channel=${this.channel} @chat-panel-close=${close}></chat-pins>`
+      }
+    </div>`;
+  }
+
+  /** Opens or closes the search box or the pins; focus goes into it, and back to its header button. */
+  async #toggleTool(tool: 'search' | 'pins' | undefined): Promise<void> {
+    const was = this.tool;
+    this.tool = tool;
+    await this.updateComplete;
+    if (tool) {
+      const open = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        tool === 'search' ? 'chat-search' : 'chat-pins',
+      );
+      await open?.updateComplete;
+      open?.focus();
+    } else if (was) this.renderRoot.querySelector<HTMLElement>(`[data-tool="${was}"]`)?.focus();
+  }
+
+  /** A search hit or a pin of this channel was chosen: the list shows it, anchored, highlighted and focused. */
+  #onJump = async (e: ChatMessageJumpEvent) => {
+    if (e.channelId !== this.channel || !(await allowed(e))) return;
+    if (this.tool === 'pins') this.tool = undefined;
+    await this.jumpTo(e.messageId);
+  };
+
+  #renderPanel() {
+    const panel = this.panel;
+    if (!panel) return nothing;
+    return panel === 'members'
+      ? html`<chat-members id="side-panel" part="panel" class="side" .client=${this.client} .strings=${this.strings} channel=${this.channel} @chat-panel-close=${this.#onPanelClose}></chat-members>`
+      : html`<chat-reports id="side-panel" part="panel" class="side" .client=${this.client} .strings=${this.strings} channel=${this.channel} @chat-panel-close=${this.#onPanelClose}></chat-reports>`;
+  }
+
   #banner() {
     const t = this.t;
     const text = {
@@ -243,6 +390,7 @@ export class ChatWindowElement extends ChatElement {
             ? html`<button part="leave" class="plain" aria-expanded=${this.confirmingLeave ? 'true' : 'false'} @click=${() => this.#askToLeave(!this.confirmingLeave)}>${t.leaveChannel}</button>`
             : nothing
         }
+        ${this.#toolButtons(channel)} ${this.#moderationButtons()}
         <slot name="header-actions"></slot>
       </div>
       ${
@@ -269,13 +417,14 @@ export class ChatWindowElement extends ChatElement {
     const reason =
       scopes.length && !scopes.includes('chat:write') ? t.readOnly : channel && !channel.role ? t.joinToPost : '';
     const typing = this.#typing.value.map((u) => u.displayName);
-    return html`${this.#header(info)} ${this.#banner()}
+    return html`${this.#header(info)} ${this.#tools()} ${this.#banner()}
       <p class="visually-hidden">${t.shortcuts}</p>
       <chat-message-list
         exportparts=${LIST_PARTS}
         .feed=${room}
         .me=${this.#me.value?.id}
         .viewer=${this.#me.value ?? undefined}
+        .moderation=${this.#moderation.value}
         .unreadAfterSeq=${this.unreadAfterSeq}
         .strings=${this.strings}
         label=${channel ? channel.name : t.loading}
@@ -302,6 +451,7 @@ export class ChatWindowElement extends ChatElement {
         channel=${this.channel}
         disabled-reason=${reason}
         @chat-edit-last=${this.#onEditLast}
-      ></chat-composer>`;
+      ></chat-composer>
+      ${this.#renderPanel()} ${this.#dialog.render()}`;
   }
 }

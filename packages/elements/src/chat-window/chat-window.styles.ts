@@ -58,9 +58,29 @@ export const chatWindowStyles = css`
     font-size: 1.2em;
     font-weight: 600;
   }
+  .bar {
+    flex-wrap: wrap;
+  }
+  .side {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    z-index: 4;
+    width: min(360px, 100%);
+    border-inline-start: 1px solid var(--_border);
+    box-shadow: 0 0 16px rgb(0 0 0 / 0.15);
+  }
   .danger {
     background: var(--_danger);
     border-color: var(--_danger);
     color: var(--_bg);
+  }
+  .tool {
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .grow {
+    min-width: 0;
   }
 `;

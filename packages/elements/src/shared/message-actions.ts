@@ -27,5 +27,25 @@ export function runAction(room: ChannelRoom, event: ChatMessageActionEvent): voi
     case 'remove-preview':
       void room.removePreview(message.id).catch(ignore);
       break;
+    case 'pin':
+      void room.pin(message.id).catch(ignore);
+      break;
+    case 'unpin':
+      void room.unpin(message.id).catch(ignore);
+      break;
+    case 'report':
+      void room.report(message.id, request.reason).catch(ignore);
+      break;
+    case 'ban-author':
+      void room
+        .ban(message.author.id, {
+          ...(request.reason ? { reason: request.reason } : {}),
+          ...(request.until ? { until: request.until } : {}),
+        })
+        .catch(ignore);
+      break;
+    case 'mute-author':
+      void room.mute(message.author.id, request.until ?? null).catch(ignore);
+      break;
   }
 }
