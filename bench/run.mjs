@@ -11,7 +11,7 @@ import { writeResults } from './lib/results.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
-const AREAS = ['bundle', 'coldstart', 'render', 'recovery', 'memory', 'uploads', 'send', 'fanout'];
+const AREAS = ['bundle', 'coldstart', 'render', 'recovery', 'memory', 'uploads', 'send', 'fanout', 'search'];
 const progress = (line) => process.stderr.write(`${line}\n`);
 
 const args = process.argv.slice(2);
@@ -46,6 +46,7 @@ const runners = {
   uploads: async () => (await import('./uploads.mjs')).runUploads,
   send: async () => (await import('./send.mjs')).runSend,
   fanout: async () => (await import('./fanout.mjs')).runFanout,
+  search: async () => (await import('./search.mjs')).runSearch,
 };
 
 for (const signal of ['SIGINT', 'SIGTERM'])

@@ -109,6 +109,24 @@ export function uploadsTable(rows) {
   );
 }
 
+/** Area 8: search latency per kind of query and database. */
+export function searchTable(rows) {
+  return table(
+    ['server', 'messages', 'stored + indexed / s', 'query', 'queries', 'without hits', 'p50', 'p95', 'p99'],
+    rows.map((row) => [
+      row.name,
+      row.messages.toLocaleString('en'),
+      row.seedPerSecond.toFixed(0),
+      row.kind === 'all queries' ? '**all queries**' : row.kind,
+      row.queries,
+      row.empty,
+      ms(row.p50),
+      ms(row.p95),
+      ms(row.p99),
+    ]),
+  );
+}
+
 export function sendTable(rows) {
   return table(
     [

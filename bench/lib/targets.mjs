@@ -147,6 +147,8 @@ async function startConfab(postgres, redis) {
   const server = {
     ...(await startChild('confab.mjs', env)),
     secret,
+    /** The child's environment: where its data lives (CONFAB_DATA_DIR, DATABASE_URL). */
+    env,
     get baseUrl() {
       return `http://127.0.0.1:${this.port}`;
     },
