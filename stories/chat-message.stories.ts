@@ -196,6 +196,8 @@ function moderation(changes: Partial<MessageModeration> = {}): MessageModeration
     moderate: false,
     pin: false,
     report: true,
+    post: true,
+    react: true,
     ...changes,
   };
 }

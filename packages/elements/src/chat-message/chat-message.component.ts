@@ -152,6 +152,16 @@ export class ChatMessageElement extends ChatElement {
     return !!m && !this.mine && !this.revealed && !m.deletedAt && !!this.moderation?.blocked.has(m.author.id);
   }
 
+  /** Replying is offered: outside a thread, and where the viewer may post (as far as `moderation` tells). */
+  get #canReply(): boolean {
+    return !this.noReplies && this.moderation?.post !== false;
+  }
+
+  /** Reacting is offered where the viewer may react (as far as `moderation` tells). */
+  get #canReact(): boolean {
+    return this.moderation?.react !== false;
+  }
+
   /** The viewer moderates, and outranks the author. */
   get #overAuthor(): boolean {
     const mod = this.moderation;
@@ -312,7 +322,7 @@ export class ChatMessageElement extends ChatElement {
 
   #renderPinned(m: LocalMessage) {
     const by = m.pinnedBy && this.moderation?.names.get(m.pinnedBy);
-    return html`<div part="pinned" class="pinned meta"><span aria-hidden="true">📌</span> ${by ? this.t.pinnedBy(by) : this.t.pinned}</div>`;
+    return html`<div part="pinned" class="pinned meta"><svg class="pin-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 2l7 7-2.5 1-4.5 4.5.5 4.5-2 2-4.2-4.2L3.5 22 2 20.5l5.8-5.8L3.5 10.5l2-2 4.5.5L14.5 4.5z" /></svg> ${by ? this.t.pinnedBy(by) : this.t.pinned}</div>`;
   }
 
   #renderBody(m: LocalMessage) {
@@ -419,8 +429,8 @@ export class ChatMessageElement extends ChatElement {
   #renderToolbar() {
     const t = this.t;
     return html`<div part="actions" class="actions" role="toolbar" aria-label=${t.actions}>
-      ${this.noReplies ? nothing : html`<button tabindex=${this.#tab} @click=${() => this.#ask({ action: 'reply' })}>${t.reply}</button>`}
-      <button tabindex=${this.#tab} aria-expanded=${this.picking ? 'true' : 'false'} @click=${this.#togglePicker}>${t.react}</button>
+      ${this.#canReply ? html`<button tabindex=${this.#tab} @click=${() => this.#ask({ action: 'reply' })}>${t.reply}</button>` : nothing}
+      ${this.#canReact ? html`<button tabindex=${this.#tab} aria-expanded=${this.picking ? 'true' : 'false'} @click=${this.#togglePicker}>${t.react}</button>` : nothing}
       ${this.#canEdit ? html`<button tabindex=${this.#tab} data-action="edit" @click=${this.#startEditing}>${t.edit}</button>` : nothing}
       ${this.mine ? html`<button tabindex=${this.#tab} @click=${(e: Event) => this.#open('confirm', e)}>${t.delete}</button>` : nothing}
       ${this.#moderationItems().length ? this.#renderMenuButton('more-actions') : nothing}
@@ -454,8 +464,8 @@ export class ChatMessageElement extends ChatElement {
     const items: MenuItem[] = [];
     const add = (when: unknown, label: string, run: () => void) => when && items.push({ label, run });
     if (this.#touch.touch) {
-      add(!this.noReplies, t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })));
-      add(true, t.react, () => this.#fromMenu(() => this.#togglePicker()));
+      add(this.#canReply, t.reply, () => this.#fromMenu(() => this.#ask({ action: 'reply' })));
+      add(this.#canReact, t.react, () => this.#fromMenu(() => this.#togglePicker()));
       add(this.#canEdit, t.edit, () => this.#fromMenu(this.#startEditing));
       add(this.mine && this.message?.preview, t.removePreview, () => this.#fromMenu(this.#removePreview));
       add(this.mine, t.delete, () => void this.#open('confirm'));

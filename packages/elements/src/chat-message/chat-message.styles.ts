@@ -359,6 +359,12 @@ export const chatMessageStyles = css`
   .pinned {
     display: block;
   }
+  .pin-icon {
+    width: 0.9em;
+    height: 0.9em;
+    vertical-align: -0.1em;
+    fill: currentColor;
+  }
   .main.blocked {
     display: flex;
     flex-wrap: wrap;

@@ -69,6 +69,8 @@ export class ChatRoomElement extends ChatElement {
 
   @state() private thread: { channel: string; message: string } | undefined;
   @state() private pane: Pane = 'window';
+  /** Why the channel shown before went away (left, removed or banned), until another one is picked. */
+  @state() private notice = '';
   #ownClient: ChatClient | undefined;
   /** The own client was disconnected when the room left the document: reconnect it on return. */
   #reconnect = false;
@@ -76,6 +78,7 @@ export class ChatRoomElement extends ChatElement {
   #lastAuth: AuthStatus | undefined;
   /** The shown channel while it is one of the joined channels (to notice leaving it). */
   #memberOf: string | undefined;
+  #memberOfName = '';
   #focusComposer = false;
   readonly #auth = new StoreController<AuthStatus>(this, 'signed-out');
   readonly #me = new StoreController<User | null>(this, null);
@@ -108,7 +111,10 @@ export class ChatRoomElement extends ChatElement {
       if (changed.get('client') && !changed.has('channel')) this.#show('');
     }
     const auth = this.#auth.value;
-    if (this.#lastAuth === 'signed-in' && auth !== 'signed-in') this.#show('');
+    if (this.#lastAuth === 'signed-in' && auth !== 'signed-in') {
+      this.notice = '';
+      this.#show('');
+    }
     if (this.#lastAuth === 'signed-out' && auth === 'signed-in') this.#focusComposer = true;
     this.#lastAuth = auth;
 
@@ -116,11 +122,13 @@ export class ChatRoomElement extends ChatElement {
     const joined = this.#channels.value;
     const isJoined = joined.some((c) => c.id === this.channel);
     if (this.channel && this.#memberOf === this.channel && !isJoined) {
-      // Left (or removed from) the channel shown: go on to another one.
+      // Left (or removed from) the channel shown: say so, and go on to another one.
+      this.notice = this.t.noLongerMember(this.#memberOfName);
       this.#focusComposer ||= this.matches(':focus-within');
       this.#show('');
     }
     this.#memberOf = isJoined ? this.channel : undefined;
+    this.#memberOfName = joined.find((c) => c.id === this.channel)?.name ?? this.#memberOfName;
     if (!this.channel && joined[0]) this.channel = joined[0].id;
   }
 
@@ -159,6 +167,7 @@ export class ChatRoomElement extends ChatElement {
 
   #onSelect = async (e: ChatChannelSelectEvent) => {
     if (!(await allowed(e))) return;
+    this.notice = '';
     this.#show(e.channelId);
     this.#focusComposer = true;
   };
@@ -231,7 +240,7 @@ export class ChatRoomElement extends ChatElement {
         <chat-search slot="footer" part="search" .client=${this.client} .strings=${this.strings}></chat-search>
         ${this.#account.render(this.#me.value, t, !this.token && this.client === this.#ownClient)}
       </chat-channel-list>
-      <chat-window part="window" exportparts=${`header, title, banner, typing, leave, ${LIST_PARTS}`} .strings=${this.strings} channel=${this.channel}>
+      <chat-window part="window" exportparts=${`header, title, banner, typing, leave, ${LIST_PARTS}`} .strings=${this.strings} channel=${this.channel} notice=${this.notice}>
         <button slot="header-actions" class="back" @click=${() => (this.pane = 'list')}>${t.back}</button>
       </chat-window>
       ${

@@ -72,6 +72,8 @@ export class ChatWindowElement extends ChatElement {
 
   /** The channel id. */
   @property() channel = '';
+  /** A status line above the messages, for news the window cannot know (why the previous channel went away). */
+  @property() notice = '';
   @state() private confirmingLeave = false;
   /** The read marker when the channel opened (before this window moved it): where the "New" divider goes. */
   @state() private unreadAfterSeq: number | undefined;
@@ -366,7 +368,8 @@ export class ChatWindowElement extends ChatElement {
       offline: t.offline,
       closed: t.closed,
     }[this.#connection.value];
-    return text ? html`<div part="banner" class="banner" role="status">${text}</div>` : nothing;
+    return html`${text ? html`<div part="banner" class="banner" role="status">${text}</div>` : nothing}
+    ${this.notice ? html`<div part="banner" class="banner" role="status">${this.notice}</div>` : nothing}`;
   }
 
   #header(info: ChannelInfo) {
@@ -408,7 +411,8 @@ export class ChatWindowElement extends ChatElement {
     const t = this.t;
     const room = this.#room;
     // The header's actions stay reachable with no channel to show (in `<chat-room>` on a phone: Back to the list).
-    if (!room) return html`<div class="notice">${t.pickChannel} <slot name="header-actions"></slot></div>`;
+    if (!room)
+      return html`${this.#banner()}<div class="notice">${t.pickChannel} <slot name="header-actions"></slot></div>`;
     const info = this.#info.value;
     if (info.status === 'not_found')
       return html`${this.#banner()}<div class="notice" role="alert">${t.noPermission}</div>`;

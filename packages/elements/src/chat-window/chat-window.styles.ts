@@ -61,6 +61,11 @@ export const chatWindowStyles = css`
   .bar {
     flex-wrap: wrap;
   }
+  .bar > .grow {
+    /* the title keeps a readable width; on a phone the buttons wrap below it */
+    flex: 1 1 12em;
+    min-width: 0;
+  }
   .side {
     position: absolute;
     inset-block: 0;

@@ -37,6 +37,10 @@ export interface MessageModeration {
   readonly pin: boolean;
   /** The viewer may report others' messages. */
   readonly report: boolean;
+  /** The viewer may post here (replies too): a member, not muted, the channel neither archived nor read-only to them. */
+  readonly post: boolean;
+  /** The viewer may react: a member, not muted, the channel not archived. */
+  readonly react: boolean;
 }
 
 /** What the viewer may do to a member, in the order the member panel offers it. */
@@ -148,6 +152,8 @@ export class ModerationController {
       moderate: can('moderate', channel, me),
       pin: can('pin', channel, me),
       report: !!channel && !!me,
+      post: can('post', channel, me),
+      react: can('react', channel, me),
     };
     return this.#value;
   }

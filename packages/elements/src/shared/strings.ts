@@ -71,6 +71,7 @@ export const defaultStrings = {
   noAccount: 'New here? Create an account',
   haveAccount: 'Have an account? Sign in',
   pickChannel: 'Pick a channel, or create one.',
+  noLongerMember: (name: string) => `You are no longer a member of # ${name}.`,
   signedInAs: (name: string) => `Signed in as ${name}`,
   leaveChannel: 'Leave channel',
   leaveConfirm: (name: string) => `Leave # ${name}?`,

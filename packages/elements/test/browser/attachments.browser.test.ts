@@ -48,7 +48,7 @@ const send = (composer: ChatComposerElement) => getByRole<HTMLButtonElement>(com
 
 describe('attachments in <chat-composer>', () => {
   it('uploads a picked file with its progress, then Send posts it as an image in a reserved box', async () => {
-    const { win, composer } = await ownWindow();
+    const { client, channel, win, composer } = await ownWindow();
     expect(getByRole(composer, 'button', 'Attach files').getAttribute('part')).to.equal('attach-button');
     const input = composer.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
     input.files = transfer(await picture()).files;
@@ -67,6 +67,8 @@ describe('attachments in <chat-composer>', () => {
     send(composer).click();
 
     await until(() => byRole(win, 'button', 'Open image landscape.png').length, 'the image message');
+    // Stored, not the local echo: the row is not re-rendered under the test's hands any more.
+    await until(() => !client.channel(channel.id).$messages.get().some((m) => m.pending), 'the image stored');
     expect(rows(composer)).to.have.length(0);
     const thumb = getByRole(win, 'button', 'Open image landscape.png');
     const box = thumb.getBoundingClientRect();
