@@ -68,7 +68,8 @@ describe('attachments in <chat-composer>', () => {
 
     await until(() => byRole(win, 'button', 'Open image landscape.png').length, 'the image message');
     // Stored, not the local echo: the row is not re-rendered under the test's hands any more.
-    await until(() => !client.channel(channel.id).$messages.get().some((m) => m.pending), 'the image stored');
+    const { $messages } = client.channel(channel.id);
+    await until(() => !$messages.get().some((m) => m.pending), 'the image stored');
     expect(rows(composer)).to.have.length(0);
     const thumb = getByRole(win, 'button', 'Open image landscape.png');
     const box = thumb.getBoundingClientRect();
