@@ -4,35 +4,17 @@
 // the search across channels: Enter on the hit opens that channel anchored on it. Bob blocks Carol's alt and
 // sees her messages behind "blocked user".
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { locateElementsBundle } from '../src/http/elements-bundle.js';
+import type { Page } from 'playwright-core';
+import { demoPageSkip, launchChromium, openChannel, screenshot as shot, signIn } from './support/demo-page.js';
 import { kitFor } from './support/kit.js';
 import { startTestServer } from './support/test-server.js';
 
-/** Set to a folder to keep the screenshots. */
-const SHOTS = process.env.CONFAB_SCREENSHOTS;
 const HISTORY = 3000;
 const NEEDLE = 200;
 
-const bundleBuilt = (() => {
-  const found = locateElementsBundle(import.meta.url);
-  return 'path' in found && existsSync(found.path);
-})();
-
-async function launch(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}
-
 test('on the demo page an owner moderates, pins and finds an old message; a blocked user is hidden', {
-  skip: !existsSync(chromiumPath)
-    ? `no ${chromiumPath}`
-    : !bundleBuilt && 'the elements bundle is not built (npm run build)',
+  skip: demoPageSkip,
 }, async (t) => {
   const server = await startTestServer({ sendRate: 1_000_000, writeRate: 1_000_000 }, t);
   const { fixtures, http } = kitFor(server.url, t);
@@ -54,31 +36,10 @@ test('on the demo page an owner moderates, pins and finds an old message; a bloc
   await fixtures.post(bob!, hall.id, 'Hello everyone!');
   await fixtures.post(carol!, hall.id, 'BUY CHEAP WATCHES at spam.example');
 
-  const browser = await launch();
-  t.after(() => browser.close());
+  const browser = await launchChromium(t);
   const errors: string[] = [];
-  const open = async (user: { username: string; password: string }, width: number) => {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 800 : 720 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${user.username}: ${error.message}`));
-    await page.goto(server.url);
-    await page.getByLabel('Username').fill(user.username);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    return page;
-  };
-  const openChannel = async (page: Page, name: string) => {
-    await page
-      .locator('chat-channel-list')
-      .getByRole('option', { name: new RegExp(`^# ?${name}\\b`) })
-      .click();
-    await page.getByRole('heading', { name: `# ${name}` }).waitFor();
-  };
-  const shot = async (page: Page, name: string) => {
-    if (!SHOTS) return;
-    await mkdir(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  };
+  const open = (user: { username: string; password: string }, width: number) =>
+    signIn(browser, server.url, user, { width, errors });
   const menuOf = async (page: Page, text: string) => {
     const message = page.locator('chat-message').filter({ hasText: text });
     await message.hover();

@@ -2,26 +2,14 @@
 // through a signed link); Alice mentions Bob while he reads another channel, Bob gets the @ badge and, once
 // there, the highlight; Alice posts a link to a local page and both see it unfurl.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { locateElementsBundle } from '../src/http/elements-bundle.js';
+import { demoPageSkip, launchChromium, openChannel, screenshot as shot, signIn } from './support/demo-page.js';
 import { kitFor } from './support/kit.js';
 import { startTestServer } from './support/test-server.js';
 
-const CHROMIUM = chromiumPath;
 const PNG = new URL('../../elements/test/browser/support/landscape.png', import.meta.url); // 480 × 300
-/** Set to a folder to keep the screenshots (they are taken either way). */
-const SHOTS = process.env.CONFAB_SCREENSHOTS;
-
-const bundleBuilt = (() => {
-  const found = locateElementsBundle(import.meta.url);
-  return 'path' in found && existsSync(found.path);
-})();
 
 /** A page with Open Graph tags on an origin of its own, standing in for a site someone links to. */
 async function serveArticle() {
@@ -39,13 +27,8 @@ async function serveArticle() {
   return { url: `http://127.0.0.1:${port}/article`, close: () => new Promise((done) => server.close(done)) };
 }
 
-async function launch(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
-}
-
 test('on the demo page an image pasted by one user, a mention and a link preview reach the other', {
-  skip: !existsSync(CHROMIUM) ? `no ${CHROMIUM}` : !bundleBuilt && 'the elements bundle is not built (npm run build)',
+  skip: demoPageSkip,
 }, async (t) => {
   const article = await serveArticle();
   t.after(() => article.close());
@@ -57,84 +40,61 @@ test('on the demo page an image pasted by one user, a mention and a link preview
   const random = await fixtures.channel(alice!, 'public', [bob!.id]);
   await fixtures.post(alice!, random.id, 'Morning, all');
 
-  const browser = await launch();
-  t.after(() => browser.close());
-  const open = async (user: { username: string; password: string }) => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 720 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    await page.getByLabel('Username').fill(user.username);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    return { page, errors };
-  };
-  const openChannel = async (page: Page, name: string) => {
-    await page
-      .locator('chat-channel-list')
-      .getByRole('option', { name: new RegExp(`^# ?${name}\\b`) })
-      .click();
-    await page.getByRole('heading', { name: `# ${name}` }).waitFor();
-  };
-  const shot = async (page: Page, name: string) => {
-    if (!SHOTS) return;
-    await mkdir(SHOTS, { recursive: true });
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  };
+  const browser = await launchChromium(t);
+  const errors: string[] = [];
+  const open = (user: { username: string; password: string }) => signIn(browser, server.url, user, { errors });
 
   const a = await open(alice!);
   const b = await open(bob!);
-  await openChannel(a.page, design.name);
-  await openChannel(b.page, random.name);
+  await openChannel(a, design.name);
+  await openChannel(b, random.name);
 
   // Alice pastes an image into the composer; it uploads, then she sends it.
   const png = (await readFile(PNG)).toString('base64');
-  await a.page.getByRole('textbox', { name: 'Message' }).evaluate((textarea, base64) => {
+  await a.getByRole('textbox', { name: 'Message' }).evaluate((textarea, base64) => {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const data = new DataTransfer();
     data.items.add(new File([bytes], 'valley.png', { type: 'image/png' }));
     textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true }));
   }, png);
-  const sendButton = a.page.getByRole('button', { name: 'Send' });
-  await a.page.getByRole('progressbar', { name: 'Uploading valley.png' }).waitFor({ state: 'detached' });
+  const sendButton = a.getByRole('button', { name: 'Send' });
+  await a.getByRole('progressbar', { name: 'Uploading valley.png' }).waitFor({ state: 'detached' });
   await sendButton.click();
 
   // Bob, in #random, is mentioned in #design: the @ badge shows there.
-  await a.page.getByRole('textbox', { name: 'Message' }).fill(`@${bob!.username} could you look at this one?`);
+  await a.getByRole('textbox', { name: 'Message' }).fill(`@${bob!.username} could you look at this one?`);
   await sendButton.click();
-  const badge = b.page.locator('chat-channel-list [part="mention-badge"]');
+  const badge = b.locator('chat-channel-list [part="mention-badge"]');
   await badge.waitFor();
   assert.equal(await badge.getAttribute('data-count'), '1');
-  await shot(b.page, 'bob-mention-badge');
+  await shot(b, 'bob-mention-badge');
 
   // Bob opens #design: the image has its thumbnail, loaded with no header through the signed link.
-  await openChannel(b.page, design.name);
-  const thumbnail = b.page.getByRole('button', { name: /^Open image/ }).locator('img');
+  await openChannel(b, design.name);
+  const thumbnail = b.getByRole('button', { name: /^Open image/ }).locator('img');
   await thumbnail.waitFor();
-  await b.page.waitForFunction(
+  await b.waitForFunction(
     (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 480,
     await thumbnail.elementHandle(),
   );
   const box = await thumbnail.boundingBox();
   assert.ok(box && Math.abs(box.width / box.height - 480 / 300) < 0.02, `thumbnail box ${JSON.stringify(box)}`);
-  const mentioned = b.page.locator('chat-message[mentioned]');
+  const mentioned = b.locator('chat-message[mentioned]');
   await mentioned.getByText('could you look at this one?').waitFor();
   const frame = mentioned.locator('[part~="mentioned"]');
   assert.match(String(await frame.getAttribute('aria-label')), /, Mentions you$/, 'screen readers hear it too');
   await badge.waitFor({ state: 'detached' });
 
   // Alice links the article: the preview card arrives for both.
-  await a.page.getByRole('textbox', { name: 'Message' }).fill(`Notes: ${article.url}`);
+  await a.getByRole('textbox', { name: 'Message' }).fill(`Notes: ${article.url}`);
   await sendButton.click();
-  for (const { page } of [a, b]) {
+  for (const page of [a, b]) {
     const card = page.locator('chat-message [part="preview"]');
     await card.getByText('Release notes & plans').waitFor();
     await card.getByText('Tasklane blog').waitFor();
   }
-  await shot(a.page, 'alice-rich-messages');
-  await shot(b.page, 'bob-rich-messages');
+  await shot(a, 'alice-rich-messages');
+  await shot(b, 'bob-rich-messages');
 
   // What the server stored matches what the pages show.
   const page = await http.get<{ items: { body: { type: string }; mentions?: string[] }[] }>(
@@ -146,5 +106,5 @@ test('on the demo page an image pasted by one user, a mention and a link preview
     ['image', 'text', 'text'],
   );
   assert.deepEqual(page.body.items[1]?.mentions, [bob!.id]);
-  assert.deepEqual([...a.errors, ...b.errors], []);
+  assert.deepEqual(errors, []);
 });
