@@ -7,7 +7,9 @@ import { inForce, untilTime } from '../chat-moderation/until.js';
 import { ChatModerateEvent, type ModerationRequest } from '../events/chat-moderate.js';
 import { ChatPanelCloseEvent } from '../events/chat-panel-close.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
+import { badgeStyles } from '../shared/badge.styles.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { handleMenuKey } from '../shared/menu-keys.js';
 import { type MemberAction, ModerationController, memberActions, rankOf, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { RoomController } from '../shared/room-controller.js';
@@ -41,7 +43,7 @@ const byRank = (a: Member, b: Member) =>
  * @tagname chat-members
  */
 export class ChatMembersElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, avatarStyles, dialogStyles, chatMembersStyles];
+  static override styles = [themeStyles, paneStyles, avatarStyles, dialogStyles, badgeStyles, chatMembersStyles];
 
   /** The channel id. */
   @property() channel = '';
@@ -142,20 +144,11 @@ export class ChatMembersElement extends ChatElement {
       this.menuFor = undefined;
   };
 
-  #menuKeydown = (event: KeyboardEvent) => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const go = (index: number) => items[(index + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(items.length - 1);
-    else if (event.key === 'Escape') void this.#toggleMenu(undefined);
-    else if (event.key === 'Tab') this.menuFor = undefined;
-    else return;
-    if (event.key !== 'Tab') event.preventDefault();
-    event.stopPropagation();
-  };
+  #menuKeydown = (event: KeyboardEvent) =>
+    handleMenuKey(this.shadowRoot, event, {
+      close: () => void this.#toggleMenu(undefined),
+      leave: () => (this.menuFor = undefined),
+    });
 
   #label(action: MemberAction): string {
     const t = this.t;

@@ -56,16 +56,6 @@ export const chatMembersStyles = css`
   .notes {
     flex-basis: 100%;
   }
-  .badge {
-    align-self: center;
-    padding: 0 6px;
-    border: 1px solid var(--_accent);
-    border-radius: 999px;
-    color: var(--_accent);
-    font-size: 0.75em;
-    font-weight: 600;
-    line-height: 1.5;
-  }
   .more {
     min-width: 36px;
     min-height: 32px;

@@ -5,7 +5,9 @@ import { type DialogRequest, type DialogSubmit, ModerationDialog } from '../chat
 import { dialogStyles } from '../chat-moderation/dialog.styles.js';
 import { ChatMessageActionEvent, type MessageAction } from '../events/chat-message-action.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
+import { badgeStyles } from '../shared/badge.styles.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { handleMenuKey } from '../shared/menu-keys.js';
 import { type MessageModeration, rankOf } from '../shared/moderation.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
@@ -75,7 +77,7 @@ interface MenuItem {
  * @tagname chat-message
  */
 export class ChatMessageElement extends ChatElement {
-  static override styles = [themeStyles, avatarStyles, chatMessageStyles, dialogStyles];
+  static override styles = [themeStyles, avatarStyles, badgeStyles, chatMessageStyles, dialogStyles];
 
   /** The message to show. */
   @property({ attribute: false }) message: LocalMessage | undefined;
@@ -526,20 +528,11 @@ export class ChatMessageElement extends ChatElement {
     this.edit();
   };
 
-  #menuKeydown = (event: KeyboardEvent) => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const go = (index: number) => items[(index + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(items.length - 1);
-    else if (event.key === 'Escape') void this.#close(() => (this.popup = undefined));
-    else if (event.key === 'Tab') this.popup = undefined;
-    else return;
-    if (event.key !== 'Tab') event.preventDefault();
-    event.stopPropagation();
-  };
+  #menuKeydown = (event: KeyboardEvent) =>
+    handleMenuKey(this.shadowRoot, event, {
+      close: () => void this.#close(() => (this.popup = undefined)),
+      leave: () => (this.popup = undefined),
+    });
 
   /** A keydown handler closing with Escape. */
   #escape(close: () => void) {

@@ -346,16 +346,6 @@ export const chatMessageStyles = css`
     gap: 2px;
     margin-top: 4px;
   }
-  .badge {
-    align-self: center;
-    padding: 0 6px;
-    border: 1px solid var(--_accent);
-    border-radius: 999px;
-    color: var(--_accent);
-    font-size: 0.75em;
-    font-weight: 600;
-    line-height: 1.5;
-  }
   .pinned {
     display: block;
   }
