@@ -185,7 +185,8 @@ export interface ChatRepository {
   updateChannel(id: string, patch: ChannelPatch, actorId?: string): Promise<Committed<ChannelRecord>>;
   deleteChannel(id: string): Promise<void>;
   getMember(channelId: string, userId: string): Promise<Member | undefined>;
-  addMember(channelId: string, userId: string, role: Role): Promise<Committed<Member>>;
+  /** Makes the user a member, unless a ban from the channel is in force (checked with the channel locked). */
+  addMember(channelId: string, userId: string, role: Role): Promise<Committed<Member> | 'banned'>;
   /** Ends a membership; `by` someone else is a removal (in the event and the audit log). */
   removeMember(channelId: string, userId: string, by?: string): Promise<Committed<void>>;
   listMembers(channelId: string, offset: number, limit: number): Promise<Member[]>;

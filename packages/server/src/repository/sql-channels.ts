@@ -5,7 +5,17 @@ import type { Database } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { ChannelPatch, ChannelRecord, ChannelView, ChatRepository } from './repository.js';
 import { appendAudit } from './sql-audit.js';
-import { appendEvents, type Db, insertEvent, now, takeSeq, toUser, userColumns } from './sql-shared.js';
+import {
+  appendEvents,
+  banInForce,
+  type Db,
+  insertEvent,
+  lockChannel,
+  now,
+  takeSeq,
+  toUser,
+  userColumns,
+} from './sql-shared.js';
 
 type ChannelsEb = ExpressionBuilder<Database & { c: Database['channels'] }, 'c'>;
 
@@ -307,6 +317,8 @@ export function sqlChannels(db: Db) {
     },
     async addMember(channelId: string, userId: string, role: Role) {
       return db.transaction().execute(async (trx) => {
+        await lockChannel(trx, channelId); // a ban committed meanwhile is seen below; one after waits for this
+        if (await banInForce(trx, channelId, userId)) return 'banned' as const;
         await trx
           .insertInto('members')
           .values({ channel_id: channelId, user_id: userId, role, joined_at: now(), last_read_seq: 0 })

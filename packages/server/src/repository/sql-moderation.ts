@@ -2,7 +2,7 @@ import type { AuditAction, AuditEntry, Ban, Member, Role } from '@confab/protoco
 import type { ChatRepository, Committed, MemberStanding } from './repository.js';
 import { appendAudit } from './sql-audit.js';
 import { inForce, toMember } from './sql-channels.js';
-import { appendEvents, type Db, now, toUser, userColumns } from './sql-shared.js';
+import { appendEvents, banInForce, type Db, lockChannel, now, toUser, userColumns } from './sql-shared.js';
 
 type UserRow = { id: string; username: string; display_name: string; avatar_url: string | null };
 
@@ -51,16 +51,6 @@ export function sqlModeration(db: Db) {
       .where('members.user_id', '=', userId)
       .executeTakeFirst();
 
-  /** A ban in force (its `until` still ahead, or none). */
-  const banInForce = (trx: Db, channelId: string, userId: string) =>
-    trx
-      .selectFrom('bans')
-      .selectAll()
-      .where('channel_id', '=', channelId)
-      .where('user_id', '=', userId)
-      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', now())]))
-      .executeTakeFirst();
-
   return {
     async memberStanding(channelId: string, userId: string): Promise<MemberStanding | undefined> {
       const row = await db
@@ -90,6 +80,7 @@ export function sqlModeration(db: Db) {
       actorId: string,
     ): Promise<Committed<Member> | 'last_owner' | undefined> {
       return db.transaction().execute(async (trx) => {
+        await lockChannel(trx, channelId); // two owners stepping down at once: one of them stays
         const before = await memberRow(trx, channelId, userId);
         if (!before) return undefined;
         if (patch.role !== undefined && before.role === 'owner' && patch.role !== 'owner') {
@@ -138,6 +129,7 @@ export function sqlModeration(db: Db) {
     }): Promise<Committed<Ban>> {
       const { channelId, userId, actorId, reason, until } = input;
       return db.transaction().execute(async (trx) => {
+        await lockChannel(trx, channelId); // after a concurrent join, not beside it (see addMember)
         const member = await memberRow(trx, channelId, userId);
         await trx.deleteFrom('bans').where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
         const row: BanRow = {

@@ -97,6 +97,30 @@ export async function takeSeq(trx: Db, channelId: string): Promise<number> {
   return Number(row.last_seq);
 }
 
+/**
+ * Locks the channel's row until the transaction ends (in PostgreSQL; SQLite runs one writer at a time), so
+ * membership changes that check something first — a join and a ban, two owners stepping down — run one after
+ * the other: each sees what the other committed.
+ */
+export async function lockChannel(trx: Db, channelId: string): Promise<void> {
+  await trx
+    .updateTable('channels')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', channelId)
+    .execute();
+}
+
+/** The user's ban from the channel, if one is in force (its `until` still ahead, or none). */
+export function banInForce(trx: Db, channelId: string, userId: string) {
+  return trx
+    .selectFrom('bans')
+    .selectAll()
+    .where('channel_id', '=', channelId)
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', now())]))
+    .executeTakeFirst();
+}
+
 /** Writes one event to the channel's log under a `seq` taken by {@link takeSeq}. */
 export async function insertEvent(trx: Db, channelId: string, seq: number, event: NewEvent): Promise<EventFrame> {
   const at = now();

@@ -260,7 +260,7 @@ export class ChannelService {
   async #enrol(channelId: string, userId: string): Promise<{ member: Member; created: boolean }> {
     const existing = await this.repo.getMember(channelId, userId);
     if (existing) return { member: existing, created: false };
-    let added: Committed<Member>;
+    let added: Committed<Member> | 'banned';
     try {
       added = await this.repo.addMember(channelId, userId, 'member');
     } catch (error) {
@@ -268,6 +268,7 @@ export class ChannelService {
       if (raced) return { member: raced, created: false };
       throw error;
     }
+    if (added === 'banned') throw new ChatError('banned', 'Banned from this channel.'); // banned meanwhile
     await this.publish(added.events);
     await this.#announce(channelId, [userId]);
     return { member: added.value, created: true };
