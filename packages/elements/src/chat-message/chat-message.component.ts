@@ -194,9 +194,10 @@ export class ChatMessageElement extends ChatElement {
             this.reported = true;
           }),
       });
+    // Any message but one's own is a moderator's to remove; its author only theirs to mute or ban if they outrank them.
+    if (mod.moderate && !this.mine) items.push({ label: t.removeMessage, run: () => void this.#open('confirm') });
     if (this.#overAuthor)
       items.push(
-        { label: t.removeMessage, run: () => void this.#open('confirm') },
         {
           label: t.muteAuthor,
           run: () =>

@@ -96,7 +96,7 @@ describe('moderation in <chat-message>', () => {
     expect(await menuOf(row(win, 'Morning!'))).to.deep.equal([]);
   });
 
-  it('offers a moderator the moderation of members, not of owners or other moderators', async () => {
+  it('offers a moderator the moderation of members, and the removal of anyone’s message', async () => {
     const { win } = await windowAs('moderator');
     expect(await menuOf(row(win, 'Buy cheap watches'))).to.deep.equal([
       'Pin',
@@ -105,8 +105,9 @@ describe('moderation in <chat-message>', () => {
       'Mute author…',
       'Ban author…',
     ]);
-    expect(await menuOf(row(win, 'Welcome, everyone'))).to.deep.equal(['Pin', 'Report…']);
-    expect(await menuOf(row(win, 'Standup at ten'))).to.deep.equal(['Pin', 'Report…']);
+    // the messages of owners and moderators are theirs to remove too, not their authors to mute or ban
+    expect(await menuOf(row(win, 'Welcome, everyone'))).to.deep.equal(['Pin', 'Report…', 'Remove message']);
+    expect(await menuOf(row(win, 'Standup at ten'))).to.deep.equal(['Pin', 'Report…', 'Remove message']);
     expect(await menuOf(row(win, 'Morning!'))).to.deep.equal(['Pin']);
   });
 
