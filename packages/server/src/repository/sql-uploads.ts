@@ -14,8 +14,11 @@ export interface UploadRepository {
    * the owner has no such upload (another user's, or swept).
    */
   claimUpload(id: string, ownerId: string, at: string): Promise<UploadRecord | undefined>;
-  /** Whether a message that `userId` may read (in a public channel, or one they are a member of) references the upload. */
-  postedToReader(uploadId: string, userId: string): Promise<boolean>;
+  /**
+   * Whether a message that `userId` may read (in a public channel, or one they are a member of; for an
+   * administrator, any but a direct one) references the upload.
+   */
+  postedToReader(uploadId: string, userId: string, admin?: boolean): Promise<boolean>;
   /** Makes `uploadId` (or nothing) the upload that message `messageId` references. */
   setPost(messageId: string, channelId: string, uploadId: string | undefined): Promise<void>;
   /**
@@ -46,7 +49,7 @@ export function sqlUploads(db: Db): UploadRepository {
         .returningAll()
         .executeTakeFirst();
     },
-    async postedToReader(uploadId, userId) {
+    async postedToReader(uploadId, userId, admin = false) {
       const row = await db
         .selectFrom('upload_posts')
         .innerJoin('channels', 'channels.id', 'upload_posts.channel_id')
@@ -54,6 +57,7 @@ export function sqlUploads(db: Db): UploadRepository {
         .where('upload_posts.upload_id', '=', uploadId)
         .where((w) =>
           w.or([
+            ...(admin ? [w('channels.visibility', '!=', 'direct')] : []),
             w.and([
               w('channels.visibility', '=', 'public'),
               w.not(

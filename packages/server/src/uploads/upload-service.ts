@@ -95,11 +95,14 @@ export class UploadService {
 
   /**
    * An upload with a fresh link: for its uploader, and for whoever may read a message that references it
-   * (members of its channel; anyone signed in, for a public channel, as for the message itself).
+   * (members of its channel; anyone signed in, for a public channel; administrators — as for the message itself).
    */
   async get(actor: Actor, id: string): Promise<Upload> {
     const record = await this.repo.getUpload(id);
-    if (!record || (record.owner_id !== actor.user.id && !(await this.repo.postedToReader(id, actor.user.id))))
+    if (
+      !record ||
+      (record.owner_id !== actor.user.id && !(await this.repo.postedToReader(id, actor.user.id, actor.admin)))
+    )
       throw new ChatError('not_found', 'No such upload.');
     return this.#toUpload(record);
   }

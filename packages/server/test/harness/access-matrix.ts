@@ -223,9 +223,8 @@ export const ACCESS_MATRIX: readonly Rule[] = [
   ...reads('getMessage'),
   ...reads('listReplies'),
   // An upload posted in the channel: whoever may read the message that references it (a member; anyone
-  // signed in but the banned, for a public channel). An administrator reads a private channel's messages,
-  // not its files; the banned are told of no file (404).
-  ...reads('getUpload', 404).map((r) => (r.role === 'admin' ? { ...r, private: 404 as const } : r)),
+  // signed in but the banned, for a public channel; an administrator); the banned are told of no file (404).
+  ...reads('getUpload', 404),
   // The read marker is the caller's own: chat:read suffices, membership is needed.
   ...rules('markRead', {
     anonymous: 401,
