@@ -19,8 +19,11 @@ const skip = !redisServerInstalled()
   ? 'redis-server is not installed'
   : !(await postgresReachable()) && `PostgreSQL is not reachable at ${adminUrl}`;
 
-/** Short enough that a dead process is noticed within a test, long enough for a busy machine. */
-const PRESENCE_TTL_MS = 1500;
+/**
+ * Short enough that a dead process is noticed within a test, long enough that a process starved of CPU for a
+ * couple of seconds (a loaded 2-core machine) still refreshes its users in time (every third of it).
+ */
+const PRESENCE_TTL_MS = 3000;
 
 /** A deployment for one test: one fresh database, one private Redis, and `start` for each process. */
 async function deployment(t: TestContext, overrides: Partial<ServerConfig> = {}) {
