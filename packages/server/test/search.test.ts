@@ -45,6 +45,12 @@ test('the query language: words, "phrases", prefix*, and everything else as plai
   assert.deepEqual(terms('"unclosed phrase'), ['unclosed', 'phrase']);
   assert.deepEqual(terms('* ** word** "x"*'), ['word*', 'x']);
   assert.deepEqual(terms('dup DUP dúp'), ['dup'], 'the same word once');
+  assert.deepEqual(terms('a* t* té*'), ['a', 't', 'te*'], 'a prefix has two characters at least');
+  assert.deepEqual(
+    terms('ab* cd* ef* gh* ij* kl*'),
+    ['ab*', 'cd*', 'ef*', 'gh*', 'ij', 'kl'],
+    'four prefixes at most: past them, plain words',
+  );
   for (const q of ['"', '*', '-', ':', '()', '"" ""', '   ', '!?']) {
     assert.throws(() => parseQuery(q), { code: 'invalid_request' }, q);
   }

@@ -2572,7 +2572,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "searchMessages",
         "summary": "Search messages",
-        "description": "Full-text search over the messages of the channels the caller may read (public channels and the\ncaller's own; never a channel they are banned from), or of one channel. Words match whole words,\nignoring case and accents (no stemming, so every database answers alike); `\"a phrase\"` matches the words\nin order; `word*` matches words starting with `word`. Every word must match. Deleted messages never\nmatch, an edited one matches its new text only. Hits come newest first.\n",
+        "description": "Full-text search over the messages of the channels the caller may read (public channels and the\ncaller's own; never a channel they are banned from), or of one channel. Words match whole words,\nignoring case and accents (no stemming, so every database answers alike); `\"a phrase\"` matches the words\nin order; `word*` matches words starting with `word` (two characters at least, four such prefixes per\nquery at most: past that, `x*` is the word `x`). Every word must match. Deleted messages never\nmatch, an edited one matches its new text only. Hits come newest first.\n",
         "parameters": [
           {
             "name": "q",

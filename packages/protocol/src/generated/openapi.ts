@@ -795,7 +795,8 @@ export type paths = {
          * @description Full-text search over the messages of the channels the caller may read (public channels and the
          *     caller's own; never a channel they are banned from), or of one channel. Words match whole words,
          *     ignoring case and accents (no stemming, so every database answers alike); `"a phrase"` matches the words
-         *     in order; `word*` matches words starting with `word`. Every word must match. Deleted messages never
+         *     in order; `word*` matches words starting with `word` (two characters at least, four such prefixes per
+         *     query at most: past that, `x*` is the word `x`). Every word must match. Deleted messages never
          *     match, an edited one matches its new text only. Hits come newest first.
          */
         get: operations["searchMessages"];

@@ -17,18 +17,29 @@ export interface SearchQuery {
 
 /** More terms than this are dropped (a 200-character query rarely has them). */
 const MAX_TERMS = 32;
+/**
+ * A prefix expands to every indexed word it starts: one letter can be a good part of the vocabulary, and a
+ * query of many such terms cost half a second on 100,000 messages. So a prefix needs this many characters,
+ * and only the first few prefixes of a query are prefixes; past that, `x*` is the word `x`.
+ */
+const MIN_PREFIX = 2;
+const MAX_PREFIXES = 4;
 
 /**
  * Parses the query language: plain words (all must match), `"quoted phrases"`, and `word*` for words that
- * start with `word`. Anything else — operators of either database, punctuation, an unclosed quote — is
+ * start with `word` (see {@link MIN_PREFIX}). Anything else — operators of either database, punctuation, an unclosed quote — is
  * read as plain words, so no query is ever a syntax error. A chunk that normalises to several words
  * (`e-mail`, `don't`) is a phrase. Throws `invalid_request` when the query holds no word at all.
  */
 export function parseQuery(q: string): SearchQuery {
   const terms: Term[] = [];
-  const add = (chunk: string, prefix: boolean) => {
+  let prefixes = 0;
+  const add = (chunk: string, starred: boolean) => {
     const words = wordsOf(chunk);
-    if (words.length > 0) terms.push({ words, prefix });
+    if (words.length === 0) return;
+    const prefix = starred && (words.at(-1)?.length ?? 0) >= MIN_PREFIX && prefixes < MAX_PREFIXES;
+    if (prefix) prefixes++;
+    terms.push({ words, prefix });
   };
   const quoted = /"([^"]*)"/g;
   let at = 0;
