@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -120,10 +120,14 @@ export async function readmeVerifier(): Promise<
   assert.ok(snippet.trim().split('\n').length <= 10, 'the snippet is at most 10 lines');
   const file = join(tmpdir(), `confab-verify-${randomUUID()}.mjs`);
   await writeFile(file, snippet);
-  const module = (await import(pathToFileURL(file).href)) as {
-    verifyConfabSignature: (rawBody: string, header: string, secret: string, toleranceSeconds?: number) => boolean;
-  };
-  return module.verifyConfabSignature;
+  try {
+    const module = (await import(pathToFileURL(file).href)) as {
+      verifyConfabSignature: (rawBody: string, header: string, secret: string, toleranceSeconds?: number) => boolean;
+    };
+    return module.verifyConfabSignature;
+  } finally {
+    await rm(file, { force: true }); // imported: the module stays loaded
+  }
 }
 
 /** A fresh PostgreSQL database for child processes; `drop` removes it. */
