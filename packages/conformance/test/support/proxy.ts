@@ -32,9 +32,9 @@ export const dropNthEvent =
   };
 
 /**
- * Swaps the `nth` `event` frame of each socket with the event right after it. When no event follows
- * (another frame does, or nothing within 2 s — long enough for the next event on a loaded machine), the held
- * frame is delivered unchanged.
+ * Swaps the `nth` `event` frame of each socket with the next event. Other frames (acks, presence) pass while
+ * it is held — a presence frame landing between the two must not cancel the swap — and when no event comes
+ * within 2 s (long enough for the next event on a loaded machine), the held frame is delivered unchanged.
  */
 export const swapNthEvent =
   (nth: number): FrameFilter =>
@@ -44,19 +44,20 @@ export const swapNthEvent =
     return (frame, deliver) => {
       const event = isEvent(frame);
       if (event) events += 1;
-      if (held) {
+      if (held && event) {
         clearTimeout(held.timer);
         const previous = held.frame;
         held = undefined;
-        if (event) {
-          deliver(frame);
-          deliver(previous);
-          return;
-        }
+        deliver(frame);
         deliver(previous);
+        return;
       }
       if (event && events === nth) {
-        held = { frame, timer: setTimeout(() => deliver(frame), 2000) };
+        const timer = setTimeout(() => {
+          held = undefined;
+          deliver(frame);
+        }, 2000);
+        held = { frame, timer };
         held.timer.unref();
         return;
       }
