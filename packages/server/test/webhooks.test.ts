@@ -209,15 +209,12 @@ async function crashWhileDelivering(
   let struggling = false;
   let holding = false;
   let held = 0;
-  let killed = () => {};
-  const afterKill = new Promise<void>((resolve) => {
-    killed = resolve;
-  });
-  hooks.answer = async () => {
+  hooks.answer = async (_event, _tries, hungUp) => {
     if (holding) {
-      // Taken in, and answered 200 only once the server is dead: it never hears of it, and delivers it again.
+      // Taken in, and answered 200 only once the sender hung up (killed, or timed out while another process was
+      // killed): it never hears of it, and delivers it again.
       held++;
-      await afterKill;
+      await hungUp;
       return 200;
     }
     // Slow and failing; while struggling, slower and failing more: deliveries pile up in the outbox.
@@ -287,7 +284,6 @@ async function crashWhileDelivering(
   await waitFor('a delivery in flight', () => held > 0);
   await victim.stop('SIGKILL');
   holding = false;
-  killed();
   const owedAtKill = (await readLog(storage)).owed;
   await victim.start();
   struggling = false;

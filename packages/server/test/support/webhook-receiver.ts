@@ -11,8 +11,11 @@ export interface Delivery {
   status: number;
 }
 
-/** Decides the answer to a delivery (a status), possibly after a while; the `n`th delivery of its id is `tries`. */
-export type Answer = (event: Delivery['event'], tries: number) => number | Promise<number>;
+/**
+ * Decides the answer to a delivery (a status), possibly after a while; the `n`th delivery of its id is `tries`.
+ * `hungUp` settles when the sender closes the connection before the answer (it timed out, or it died).
+ */
+export type Answer = (event: Delivery['event'], tries: number, hungUp: Promise<void>) => number | Promise<number>;
 
 const readBody = async (request: IncomingMessage) => {
   const chunks: Buffer[] = [];
@@ -37,13 +40,14 @@ export class WebhookReceiver {
   static async start(path = '/hooks/confab'): Promise<WebhookReceiver> {
     let receiver: WebhookReceiver | undefined;
     const server = createServer((request, response) => {
+      const hungUp = new Promise<void>((resolve) => response.once('close', resolve));
       void (async () => {
         const raw = await readBody(request);
         const event = JSON.parse(raw) as Delivery['event'];
         const eventId = String(request.headers['confab-event-id'] ?? '');
         const tries = (receiver!.#tries.get(eventId) ?? 0) + 1;
         receiver!.#tries.set(eventId, tries);
-        const status = await receiver!.answer(event, tries);
+        const status = await receiver!.answer(event, tries, hungUp);
         receiver!.deliveries.push({
           eventId,
           signature: String(request.headers['confab-signature'] ?? ''),
