@@ -1,5 +1,5 @@
 // Blocks: PUT/DELETE/GET /me/blocks; a blocked user cannot open a direct channel with the blocker nor post
-// in one (REST and socket: `blocked`), and their mentions of the blocker are dropped (no mention on the
+// or type in one (REST and socket: `blocked`), and their mentions of the blocker are dropped (no mention on the
 // message, no `mention` frame, no unread mention), while an unblocked mention still arrives; unblocking
 // restores all of it. On SQLite and, where it is reachable (always in CI), on PostgreSQL.
 import assert from 'node:assert/strict';
@@ -48,7 +48,7 @@ async function blocksOn(t: TestContext, server: TestServer): Promise<void> {
     assert.deepEqual(await blocked(kit, first!), [], "the blocked user's own list says nothing");
   });
 
-  await t.test('a blocked user cannot open a direct channel with the blocker nor post in it', async (t) => {
+  await t.test('a blocked user cannot open a direct channel with the blocker, nor post or type in it', async (t) => {
     const kit = kitFor(server.url, t);
     const [blocker, pest] = await kit.fixtures.users(2);
     const direct = expectStatus(await openDirect(kit, pest!, blocker!.id), 201);
@@ -69,6 +69,12 @@ async function blocksOn(t: TestContext, server: TestServer): Promise<void> {
     pestSocket.send({ type: 'send', clientMessageId: ref, channelId: direct.id, body: text('hi after (socket)') });
     const refused = await pestSocket.waitFor('error', (f) => f.ref === ref);
     assert.equal(refused.code, 'blocked', 'posting over the socket');
+    pestSocket.send({ type: 'typing', channelId: direct.id });
+    assert.equal(
+      (await pestSocket.waitFor('error', (f) => f.ref === 'typing')).code,
+      'blocked',
+      'typing to the blocker',
+    );
     const texts = (await kit.fixtures.history(blocker!, direct.id)).map((m) => m.body?.type === 'text' && m.body.text);
     assert.deepEqual(texts, ['hi before'], 'nothing stored after the block');
 

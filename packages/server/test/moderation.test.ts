@@ -233,7 +233,7 @@ async function scenarios(t: TestContext, server: TestServer): Promise<void> {
   });
 
   await t.test(
-    'a muted member reads but does not post, edit or react, over REST or the socket, until unmuted',
+    'a muted member reads but does not post, edit, react or type, over REST or the socket, until unmuted',
     async (t) => {
       const { http, fixtures, openSocket } = kitFor(server.url, t);
       const [owner, member] = await fixtures.users(2);
@@ -255,14 +255,26 @@ async function scenarios(t: TestContext, server: TestServer): Promise<void> {
       expectProblem(await http.put(`/api/v1/messages/${own.id}/reactions/%F0%9F%91%8D`, member!.token), 403, 'muted');
       expectStatus(await http.get(`/api/v1/channels/${channel.id}/messages`, member!.token), 200);
       const { socket } = await openSocket(member!.token);
+      const listener = (await openSocket(owner!.token)).socket;
+      listener.send({ type: 'subscribe', channels: [{ id: channel.id }] });
+      await listener.waitFor('subscribed', (f) => f.channelId === channel.id);
       const ref = newClientId();
       socket.send({ type: 'send', channelId: channel.id, clientMessageId: ref, body: text('over the socket') });
       assert.equal((await socket.waitFor('error', (f) => f.ref === ref)).code, 'muted');
+      socket.send({ type: 'typing', channelId: channel.id });
+      assert.equal((await socket.waitFor('error', (f) => f.ref === 'typing')).code, 'muted');
       assert.equal((await fixtures.history(owner!, channel.id)).length, 1, 'nothing was stored');
       expectStatus(await http.patch(member$, owner!.token, { mutedUntil: null }), 200);
       const again = newClientId();
       socket.send({ type: 'send', channelId: channel.id, clientMessageId: again, body: text('free again') });
       await socket.waitFor('ack', (f) => f.clientMessageId === again);
+      socket.send({ type: 'typing', channelId: channel.id });
+      await listener.waitFor('typing', (f) => f.user.id === member!.id);
+      assert.equal(
+        listener.frames.filter((f) => f.type === 'typing').length,
+        1,
+        'the owner heard the member type once: after the mute, not during it',
+      );
     },
   );
 

@@ -116,12 +116,13 @@ export class MessageService {
   }
 
   /**
-   * Whether the actor may post in the channel: a member with `chat:write`, not muted, in a channel that is
-   * not archived, nor read-only unless they moderate it. The member's standing settles it (one indexed
-   * lookup, where the channel view would also count members and unread messages on every send); without
-   * one, {@link ChannelService.writable} answers with the right error. Answers the standing.
+   * Whether the actor may post (or type) in the channel: a member with `chat:write`, not muted, in a channel
+   * that is not archived, nor read-only unless they moderate it, nor a direct channel whose other member
+   * blocked them. The member's standing settles it (one indexed lookup, where the channel view would also
+   * count members and unread messages on every send); without one, {@link ChannelService.writable} answers
+   * with the right error. Answers the standing.
    */
-  async #mayPost(actor: Actor, channelId: string): Promise<MemberStanding> {
+  async mayPost(actor: Actor, channelId: string): Promise<MemberStanding> {
     requireScope(actor, 'chat:write');
     const standing = await this.repo.memberStanding(channelId, actor.user.id);
     if (!standing) {
@@ -131,6 +132,8 @@ export class MessageService {
     mayChange(standing);
     if (standing.readOnly && rankOf(standing.role, actor.admin) < rankOf('moderator'))
       throw new ChatError('read_only', 'Only owners and moderators post in this channel.');
+    if (await this.repo.directBlocked(channelId, actor.user.id))
+      throw new ChatError('blocked', 'This user does not take direct messages from you.');
     return standing;
   }
 
@@ -154,9 +157,7 @@ export class MessageService {
       mentions?: string[] | undefined;
     },
   ): Promise<{ message: Message; created: boolean }> {
-    const standing = await this.#mayPost(actor, channelId);
-    if (await this.repo.directBlocked(channelId, actor.user.id))
-      throw new ChatError('blocked', 'This user does not take direct messages from you.');
+    const standing = await this.mayPost(actor, channelId);
     await this.sendLimiter.spend(actor.user.id, 'Too many messages; slow down.');
     if (input.parentId) {
       const parent = await this.repo.getMessage(input.parentId);

@@ -235,8 +235,9 @@ export class Session {
     await this.deps.hub.subscribe(sub, afterSeq, budget, previous);
   }
 
+  /** Tells the channel the user is typing, if they may post there (a muted member's typing would mislead). */
   async #typing(channelId: string, parentId: string | undefined): Promise<void> {
-    await this.deps.channels.writable(this.actor, channelId);
+    await this.deps.messages.mayPost(this.actor, channelId);
     if (this.deps.typingLimiter.take(`${this.user.id}:${channelId}`) > 0) return; // at most one a second is enough
     await this.deps.bus.publish({
       kind: 'typing',

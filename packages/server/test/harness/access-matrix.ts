@@ -368,7 +368,7 @@ export const ACCESS_MATRIX: readonly Rule[] = [
     moderator: notDirect('ok'),
     admin: notDirect(403),
     banned: notDirect('banned'),
-    muted: notDirect('ok'),
+    muted: notDirect('muted'),
   }),
   ...frames('frame:read', 'ok', 403, {
     moderator: notDirect('ok'),
