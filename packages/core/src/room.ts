@@ -11,7 +11,7 @@ import type {
   Upload,
   User,
 } from '@confab/protocol';
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { computed, type ReadableAtom } from 'nanostores';
 import { type ChannelInfo, ChannelInfoStore } from './channel-info.js';
 import type { ChannelRoom, SendFilesOptions } from './channel-room.js';
 import type { Draft } from './drafts.js';
@@ -22,6 +22,7 @@ import { Moderation } from './moderation.js';
 import type { Outbox } from './outbox.js';
 import { ReadMarker, type ReadState } from './read-marker.js';
 import { searchMessages } from './search.js';
+import { TypingUsers } from './typing.js';
 import { type Uploader, type UploadOptions, uploadBody } from './uploads.js';
 
 /** What a room needs from its client. */
@@ -95,8 +96,7 @@ class Room implements ChannelRoom {
   readonly #feed: PagedFeed;
   readonly #threads = new Map<string, PagedFeed>();
   readonly #drafts = new Map<string, Draft>();
-  readonly #typing = atom<User[]>([]);
-  readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #typing = new TypingUsers();
   readonly #info: ChannelInfoStore;
   readonly #read: ReadMarker;
   readonly #control: RoomControl;
@@ -116,7 +116,7 @@ class Room implements ChannelRoom {
   readonly $hasOlder: ReadableAtom<boolean>;
   readonly $hasNewer: ReadableAtom<boolean>;
   readonly $loading: ReadableAtom<boolean>;
-  readonly $typing: ReadableAtom<User[]> = this.#typing;
+  readonly $typing: ReadableAtom<User[]> = this.#typing.$users;
   readonly $info: ReadableAtom<ChannelInfo>;
   readonly $readState: ReadableAtom<ReadState>;
   readonly $members: ReadableAtom<Member[]>;
@@ -405,7 +405,7 @@ class Room implements ChannelRoom {
         });
         break;
       case 'typing':
-        this.#showTyping(frame.user, frame.expiresInMs);
+        if (frame.user.id !== this.#host.me()?.id) this.#typing.show(frame.user, frame.expiresInMs);
         break;
     }
   }
@@ -448,9 +448,7 @@ class Room implements ChannelRoom {
 
   #dispose(): void {
     this.#disposed = true;
-    for (const timer of this.#typingTimers.values()) clearTimeout(timer);
-    this.#typingTimers.clear();
-    this.#typing.set([]);
+    this.#typing.clear();
     this.#read.dispose();
     this.#info.dispose();
     this.#memberList.dispose();
@@ -503,7 +501,7 @@ class Room implements ChannelRoom {
       if (event.kind === 'message:created') this.#host.outbox.settle(message);
       this.#applyMessage(message, event.kind === 'message:created');
       this.#pinList.change(pinChange(message));
-      if (event.kind === 'message:created') this.#stopTyping(message.author.id);
+      if (event.kind === 'message:created') this.#typing.stop(message.author.id);
     }
     if (event.kind === 'channel:updated' && 'channel' in event.data) {
       const { name, topic, readOnly, archived, membersCanPin } = event.data.channel;
@@ -569,22 +567,5 @@ class Room implements ChannelRoom {
 
   #serially(task: () => Promise<void>): void {
     this.#queue = this.#queue.then(task).catch(() => {});
-  }
-
-  #showTyping(user: User, forMs: number): void {
-    if (user.id === this.#host.me()?.id) return;
-    clearTimeout(this.#typingTimers.get(user.id));
-    this.#typingTimers.set(
-      user.id,
-      setTimeout(() => this.#stopTyping(user.id), forMs),
-    );
-    if (!this.#typing.get().some((u) => u.id === user.id)) this.#typing.set([...this.#typing.get(), user]);
-  }
-
-  #stopTyping(userId: string): void {
-    clearTimeout(this.#typingTimers.get(userId));
-    this.#typingTimers.delete(userId);
-    if (this.#typing.get().some((u) => u.id === userId))
-      this.#typing.set(this.#typing.get().filter((u) => u.id !== userId));
   }
 }

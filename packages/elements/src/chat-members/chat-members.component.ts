@@ -12,6 +12,7 @@ import { ChatElement } from '../shared/chat-element.js';
 import { handleMenuKey } from '../shared/menu-keys.js';
 import { type MemberAction, ModerationController, memberActions, rankOf, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { PanelController } from '../shared/panel-controller.js';
 import { RoomController } from '../shared/room-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatMembersStyles } from './chat-members.styles.js';
@@ -53,19 +54,15 @@ export class ChatMembersElement extends ChatElement {
   @state() private bans: Ban[] | undefined;
   @state() private bansCursor: string | null = null;
   readonly #rooms = new RoomController(this);
+  readonly #panel = new PanelController(this, () => new ChatPanelCloseEvent());
   readonly #moderation = new ModerationController(this);
   readonly #dialog = new ModerationDialog(this, () => this.t);
   #room: ChannelRoom | undefined;
   #bansLoaded: ChannelRoom | undefined;
 
   /** Moves focus into the panel (its close button). */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus();
-  }
-
-  constructor() {
-    super();
-    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
+  override focus(options?: FocusOptions): void {
+    this.#panel.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -115,12 +112,6 @@ export class ChatMembersElement extends ChatElement {
     this.error = '';
     this.#run(request).catch((error) => this.#failed(error));
   }
-
-  #keydown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    this.dispatchEvent(new ChatPanelCloseEvent());
-  };
 
   #button(userId: string): HTMLElement | undefined {
     return (
@@ -304,7 +295,7 @@ export class ChatMembersElement extends ChatElement {
       <div class="bar" part="header">
         <h2 id="members-title">${t.membersPanel}</h2>
         <span class="meta grow">${members.length ? t.members(members.length) : t.loading}</span>
-        <button part="close" class="plain" aria-label=${t.closePanel(t.membersPanel)} @click=${() => this.dispatchEvent(new ChatPanelCloseEvent())}>✕</button>
+        ${this.#panel.closeButton(t.closePanel(t.membersPanel))}
       </div>
       <div class="scroll">
         ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}

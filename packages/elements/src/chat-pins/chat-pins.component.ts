@@ -5,6 +5,7 @@ import { plainText } from '../chat-search/snippet.js';
 import { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
 import { ChatPanelCloseEvent } from '../events/chat-panel-close.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { listStyles } from '../shared/list.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -30,7 +31,7 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * @tagname chat-pins
  */
 export class ChatPinsElement extends ChatElement {
-  static override styles = [themeStyles, chatPinsStyles];
+  static override styles = [themeStyles, listStyles, chatPinsStyles];
 
   /** The channel id. */
   @property() channel = '';
@@ -101,7 +102,7 @@ export class ChatPinsElement extends ChatElement {
     return html`<section aria-labelledby="pins-heading" @keydown=${this.#keydown}>
       <div class="head">
         <h3 id="pins-heading" part="heading">${t.pinnedMessages}</h3>
-        <button part="close" class="plain" aria-label=${t.closePanel(t.pinnedMessages)} @click=${() => this.dispatchEvent(new ChatPanelCloseEvent())}>×</button>
+        <button part="close" class="plain" aria-label=${t.closePanel(t.pinnedMessages)} @click=${() => this.dispatchEvent(new ChatPanelCloseEvent())}>✕</button>
       </div>
       ${this.failed ? html`<p class="error" role="alert">${this.failed}</p>` : nothing}
       ${

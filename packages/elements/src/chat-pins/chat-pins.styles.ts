@@ -23,9 +23,6 @@ export const chatPinsStyles = css`
     font-size: 1em;
   }
   ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
     overflow-y: auto;
   }
   .pin {
@@ -51,17 +48,6 @@ export const chatPinsStyles = css`
   .open:hover {
     background: var(--_surface);
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_space);
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .author {
-    font-weight: 600;
-    color: var(--_text);
-  }
   .text {
     overflow-wrap: anywhere;
   }
@@ -73,12 +59,5 @@ export const chatPinsStyles = css`
   }
   .error {
     color: var(--_danger);
-  }
-  .plain {
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    border-radius: var(--_radius);
-    padding: 2px 10px;
-    cursor: pointer;
   }
 `;

@@ -9,6 +9,7 @@ import { ChatPanelCloseEvent } from '../events/chat-panel-close.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { ModerationController, rankOf, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { PanelController } from '../shared/panel-controller.js';
 import { RoomController } from '../shared/room-controller.js';
 import type { ChatStrings } from '../shared/strings.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -53,19 +54,15 @@ export class ChatReportsElement extends ChatElement {
   @state() private cursor: string | null = null;
   @state() private error = '';
   readonly #rooms = new RoomController(this);
+  readonly #panel = new PanelController(this, () => new ChatPanelCloseEvent());
   readonly #moderation = new ModerationController(this);
   readonly #dialog = new ModerationDialog(this, () => this.t);
   #room: ChannelRoom | undefined;
   #loads = 0;
 
   /** Moves focus into the panel (its close button). */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus();
-  }
-
-  constructor() {
-    super();
-    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
+  override focus(options?: FocusOptions): void {
+    this.#panel.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,12 +119,6 @@ export class ChatReportsElement extends ChatElement {
     await this.#run({ action: 'resolve', reportId: report.id, resolution });
     this.reports = this.reports?.filter((r) => r.id !== report.id);
   }
-
-  #keydown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    this.dispatchEvent(new ChatPanelCloseEvent());
-  };
 
   #tabKeydown = (e: KeyboardEvent) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
@@ -235,7 +226,7 @@ export class ChatReportsElement extends ChatElement {
     return html`<section class="pane" aria-labelledby="reports-title">
       <div class="bar" part="header">
         <h2 id="reports-title" class="grow">${t.reports}</h2>
-        <button part="close" class="plain" aria-label=${t.closePanel(t.reports)} @click=${() => this.dispatchEvent(new ChatPanelCloseEvent())}>✕</button>
+        ${this.#panel.closeButton(t.closePanel(t.reports))}
       </div>
       <div part="tabs" class="tabs" role="tablist" aria-label=${t.reports} @keydown=${this.#tabKeydown}>
         ${tab('open', t.openReports)} ${tab('resolved', t.resolvedReports)}

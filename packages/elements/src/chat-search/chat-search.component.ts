@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { listStyles } from '../shared/list.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
 import { chatSearchStyles } from './chat-search.styles.js';
@@ -34,7 +35,7 @@ const PAGE = 20;
  * @tagname chat-search
  */
 export class ChatSearchElement extends ChatElement {
-  static override styles = [themeStyles, chatSearchStyles];
+  static override styles = [themeStyles, listStyles, chatSearchStyles];
 
   /** Only this channel's messages; every channel's without it. */
   @property() channel = '';

@@ -26,11 +26,6 @@ export const chatSearchStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   [role='option'] {
     display: flex;
     flex-direction: column;
@@ -47,15 +42,7 @@ export const chatSearchStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_space);
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .channel,
-  .author {
+  .channel {
     font-weight: 600;
     color: var(--_text);
   }
@@ -74,13 +61,6 @@ export const chatSearchStyles = css`
   }
   .state.error {
     color: var(--_danger);
-  }
-  .plain {
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    border-radius: var(--_radius);
-    padding: 2px 10px;
-    cursor: pointer;
   }
   .more {
     display: block;

@@ -11,6 +11,7 @@ import { ChatElement } from '../shared/chat-element.js';
 import { runAction } from '../shared/message-actions.js';
 import { ModerationController } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
+import { PanelController } from '../shared/panel-controller.js';
 import { LIST_PARTS, MESSAGE_PARTS } from '../shared/parts.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -38,17 +39,13 @@ export class ChatThreadElement extends ChatElement {
   readonly #me = new StoreController<User | null>(this, null);
   readonly #parent = new StoreController<Message | undefined>(this, undefined);
   readonly #rooms = new RoomController(this);
+  readonly #panel = new PanelController(this, () => new ChatThreadCloseEvent());
   readonly #moderation = new ModerationController(this);
   #room: ChannelRoom | undefined;
 
   /** Moves focus into the thread (its close button). */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLButtonElement>('[part="close"]')?.focus();
-  }
-
-  constructor() {
-    super();
-    this.addEventListener('keydown', this.#keydown); // on the element itself: nothing to remove
+  override focus(options?: FocusOptions): void {
+    this.#panel.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -60,17 +57,6 @@ export class ChatThreadElement extends ChatElement {
       this.#parent.follow(room && this.message ? room.thread(this.message).$parent : undefined);
     }
   }
-
-  #keydown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) {
-      e.preventDefault();
-      this.#close();
-    }
-  };
-
-  #close = () => {
-    this.dispatchEvent(new ChatThreadCloseEvent());
-  };
 
   #onAction = async (event: ChatMessageActionEvent) => {
     if ((await allowed(event)) && this.#room) runAction(this.#room, event);
@@ -85,7 +71,7 @@ export class ChatThreadElement extends ChatElement {
     const parent = this.#parent.value;
     return html`<div class="bar" part="header">
         <h2 id="title">${t.thread}</h2>
-        <button part="close" class="plain" aria-label=${t.closeThread} @click=${this.#close}>✕</button>
+        ${this.#panel.closeButton(t.closeThread)}
       </div>
       <div part="parent" class="parent" @chat-message-action=${this.#onAction}>
         ${parent ? html`<chat-message exportparts=${MESSAGE_PARTS} .message=${parent} .me=${me} .viewer=${viewer} .moderation=${this.#moderation.value} .strings=${this.strings} no-replies></chat-message>` : nothing}
