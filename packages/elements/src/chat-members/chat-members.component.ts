@@ -13,6 +13,7 @@ import { handleMenuKey } from '../shared/menu-keys.js';
 import { type MemberAction, ModerationController, memberActions, rankOf, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { PanelController } from '../shared/panel-controller.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatMembersStyles } from './chat-members.styles.js';
@@ -44,7 +45,15 @@ const byRank = (a: Member, b: Member) =>
  * @tagname chat-members
  */
 export class ChatMembersElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, avatarStyles, dialogStyles, badgeStyles, chatMembersStyles];
+  static override styles = [
+    themeStyles,
+    plainButtonStyles,
+    paneStyles,
+    avatarStyles,
+    dialogStyles,
+    badgeStyles,
+    chatMembersStyles,
+  ];
 
   /** The channel id. */
   @property() channel = '';

@@ -6,6 +6,7 @@ import { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
 import { ChatPanelCloseEvent } from '../events/chat-panel-close.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { listStyles } from '../shared/list.styles.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -31,7 +32,7 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * @tagname chat-pins
  */
 export class ChatPinsElement extends ChatElement {
-  static override styles = [themeStyles, listStyles, chatPinsStyles];
+  static override styles = [themeStyles, plainButtonStyles, listStyles, chatPinsStyles];
 
   /** The channel id. */
   @property() channel = '';

@@ -10,6 +10,7 @@ import { ChatElement } from '../shared/chat-element.js';
 import { ModerationController, rankOf, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { PanelController } from '../shared/panel-controller.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import type { ChatStrings } from '../shared/strings.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -45,7 +46,14 @@ function excerpt(message: Message, t: ChatStrings): string {
  * @tagname chat-reports
  */
 export class ChatReportsElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, dialogStyles, chatMembersStyles, chatReportsStyles];
+  static override styles = [
+    themeStyles,
+    plainButtonStyles,
+    paneStyles,
+    dialogStyles,
+    chatMembersStyles,
+    chatReportsStyles,
+  ];
 
   /** The channel id. */
   @property() channel = '';

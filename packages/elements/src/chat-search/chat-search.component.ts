@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ChatMessageJumpEvent } from '../events/chat-message-jump.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { listStyles } from '../shared/list.styles.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { formatTime, fullTime } from '../shared/time.js';
 import { chatSearchStyles } from './chat-search.styles.js';
@@ -35,7 +36,7 @@ const PAGE = 20;
  * @tagname chat-search
  */
 export class ChatSearchElement extends ChatElement {
-  static override styles = [themeStyles, listStyles, chatSearchStyles];
+  static override styles = [themeStyles, plainButtonStyles, listStyles, chatSearchStyles];
 
   /** Only this channel's messages; every channel's without it. */
   @property() channel = '';

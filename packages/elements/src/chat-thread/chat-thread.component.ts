@@ -13,6 +13,7 @@ import { ModerationController } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { PanelController } from '../shared/panel-controller.js';
 import { LIST_PARTS, MESSAGE_PARTS } from '../shared/parts.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -30,7 +31,7 @@ import { chatThreadStyles } from './chat-thread.styles.js';
  * @tagname chat-thread
  */
 export class ChatThreadElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, chatThreadStyles];
+  static override styles = [themeStyles, plainButtonStyles, paneStyles, chatThreadStyles];
 
   /** The channel id. */
   @property() channel = '';

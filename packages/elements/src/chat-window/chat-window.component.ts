@@ -24,6 +24,7 @@ import { runAction } from '../shared/message-actions.js';
 import { ModerationController, runModeration } from '../shared/moderation.js';
 import { paneStyles } from '../shared/pane.styles.js';
 import { LIST_PARTS } from '../shared/parts.js';
+import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -68,7 +69,7 @@ const LOADING: ChannelInfo = { status: 'loading' };
  * @tagname chat-window
  */
 export class ChatWindowElement extends ChatElement {
-  static override styles = [themeStyles, paneStyles, dialogStyles, chatWindowStyles];
+  static override styles = [themeStyles, plainButtonStyles, paneStyles, dialogStyles, chatWindowStyles];
 
   /** The channel id. */
   @property() channel = '';

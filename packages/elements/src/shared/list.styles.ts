@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * What the pins and search lists share: a bare list, a muted line of metadata with the author's name
- * standing out, and plain buttons.
+ * What the pins and search lists share: a bare list, and a muted line of metadata with the author's name
+ * standing out.
  */
 export const listStyles = css`
   ul {
@@ -20,12 +20,5 @@ export const listStyles = css`
   .author {
     font-weight: 600;
     color: var(--_text);
-  }
-  .plain {
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    border-radius: var(--_radius);
-    padding: 2px 10px;
-    cursor: pointer;
   }
 `;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * The frame shared by the window and the thread panel: a column with a header bar, and plain buttons. The bar
- * is no `<header>`: inside a page it would be a second banner landmark, and two of them with a thread open.
+ * The frame shared by the window and the side panels: a column with a header bar. The bar is no `<header>`:
+ * inside a page it would be a second banner landmark, and two of them with a thread open.
  */
 export const paneStyles = css`
   :host {
@@ -22,12 +22,5 @@ export const paneStyles = css`
   h2 {
     font-size: 1.05em;
     margin: 0;
-  }
-  .plain {
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    border-radius: var(--_radius);
-    padding: 2px 10px;
-    cursor: pointer;
   }
 `;
