@@ -183,8 +183,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
   blocksRoutes(context, new BlockService(repo, writeLimit));
   moderationRoutes(context, new ModerationService(repo, channels, publish, writeLimit, config.admins));
   // Searches per user: as many as writes (in this process; a search costs more than a write's check).
-  const searchLimit = new RateLimiter(config.writeRate, config.writeRate * 10);
-  searchRoutes(context, new SearchService(sqlSearch(database.db), channels, searchLimit, uploads.linked));
+  searchRoutes(context, new SearchService(sqlSearch(database.db), channels, scaleOut.searchLimit, uploads.linked));
   pinsRoutes(context, new PinService(sqlPins(database.db), repo, channels, publish, writeLimit, uploads.linked));
   opsRoutes(app, {
     metrics,

@@ -212,8 +212,8 @@ test('a Redis restart in the middle of a burst: every socket converges, nothing 
   expectStatus(await servers[0]!.http.get('/readyz'), 200, 'ready again once Redis is back');
 });
 
-test('the send rate and the sign-in backoff hold across processes', { skip }, async (t) => {
-  const { start } = await deployment(t, { sendRate: 1 });
+test('the send and search rates and the sign-in backoff hold across processes', { skip }, async (t) => {
+  const { start } = await deployment(t, { sendRate: 1, writeRate: 1 });
   const servers = [await start(), await start(), await start()];
   const user = await servers[0]!.fixtures.user();
   const channel = await servers[0]!.fixtures.channel(user);
@@ -228,6 +228,14 @@ test('the send rate and the sign-in backoff hold across processes', { skip }, as
   }
   // One process alone would take 10 + its refill; three unshared buckets would take all 30.
   assert.ok(accepted >= 10 && accepted < 15, `${accepted} of 30 messages accepted with a burst of 10`);
+
+  let answered = 0;
+  for (let i = 0; i < 30; i++) {
+    const reply = await servers[i % 3]!.http.get(`/api/v1/search/messages?q=word${i}`, user.token);
+    assert.ok(reply.status === 200 || reply.status === 429, `status ${reply.status}`);
+    if (reply.status === 200) answered++;
+  }
+  assert.ok(answered >= 10 && answered < 15, `${answered} of 30 searches answered with a burst of 10`);
 
   // The backoff counts per username, existing or not (an unknown one also waits for its password check).
   const username = `nobody-${randomBytes(4).toString('hex')}`;

@@ -319,6 +319,14 @@ async function crashWhileDelivering(
   }
 }
 
+/** `processes` on a fresh PostgreSQL database, dropped after `t`; undefined, and `t` skipped, without PostgreSQL. */
+async function onFreshPostgres(t: TestContext, processes: number) {
+  if (!(await postgresReachable())) return void t.skip('PostgreSQL is not reachable');
+  const database = await freshPostgres();
+  t.after(() => database.drop());
+  return { storage: () => ({ postgres: database.url }), env: { DATABASE_URL: database.url }, processes };
+}
+
 test('kill -9 mid-delivery on SQLite: after a restart every event arrives once (deduped), in order', {
   timeout: 240_000,
 }, async (t) => {
@@ -328,25 +336,13 @@ test('kill -9 mid-delivery on SQLite: after a restart every event arrives once (
 test('kill -9 mid-delivery on PostgreSQL: after a restart every event arrives once (deduped), in order', {
   timeout: 240_000,
 }, async (t) => {
-  if (!(await postgresReachable())) return t.skip('PostgreSQL is not reachable');
-  const database = await freshPostgres();
-  t.after(() => database.drop());
-  await crashWhileDelivering(t, {
-    storage: () => ({ postgres: database.url }),
-    env: { DATABASE_URL: database.url },
-    processes: 1,
-  });
+  const options = await onFreshPostgres(t, 1);
+  if (options) await crashWhileDelivering(t, options);
 });
 
 test('two processes on one PostgreSQL deliver together, one killed -9 mid-way, order kept', {
   timeout: 240_000,
 }, async (t) => {
-  if (!(await postgresReachable())) return t.skip('PostgreSQL is not reachable');
-  const database = await freshPostgres();
-  t.after(() => database.drop());
-  await crashWhileDelivering(t, {
-    storage: () => ({ postgres: database.url }),
-    env: { DATABASE_URL: database.url },
-    processes: 2,
-  });
+  const options = await onFreshPostgres(t, 2);
+  if (options) await crashWhileDelivering(t, options);
 });

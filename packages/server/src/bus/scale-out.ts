@@ -26,6 +26,8 @@ export interface ScaleOut {
   writeLimit: SharedRateLimit;
   /** Sign-ins and registrations, per client address. */
   authLimit: SharedRateLimit;
+  /** Message searches, per user (each costs a full-text query). */
+  searchLimit: SharedRateLimit;
   /** Failed sign-ins per username. */
   loginBackoff: SignInBackoff;
   /** How often the hub checks for events the bus missed; undefined when it cannot miss any. */
@@ -48,6 +50,7 @@ export async function createScaleOut(config: ServerConfig, log: FastifyBaseLogge
       sendLimit: new RateLimiter(...sendRate),
       writeLimit: new RateLimiter(...writeRate),
       authLimit: new RateLimiter(...authRate),
+      searchLimit: new RateLimiter(...writeRate),
       loginBackoff: new LoginBackoff(),
       gapCheckMs: undefined,
       async close() {
@@ -69,6 +72,7 @@ export async function createScaleOut(config: ServerConfig, log: FastifyBaseLogge
     sendLimit: new RedisRateLimit(link, 'send', ...sendRate),
     writeLimit: new RedisRateLimit(link, 'write', ...writeRate),
     authLimit: new RedisRateLimit(link, 'auth', ...authRate),
+    searchLimit: new RedisRateLimit(link, 'search', ...writeRate),
     loginBackoff: new RedisLoginBackoff(link),
     gapCheckMs: config.gapCheckMs || undefined,
     async close() {
