@@ -64,6 +64,11 @@ export interface ChannelRoom {
    */
   readonly $members: ReadableAtom<Member[]>;
   /**
+   * The owners and moderators alone, kept like `$members` (a promotion adds one, a demotion takes them off):
+   * enough for role badges without reading every member of a large channel.
+   */
+  readonly $staff: ReadableAtom<Member[]>;
+  /**
    * The pinned messages, most recently pinned first: loaded when first observed, kept current by
    * `message:pinned`, `message:unpinned`, `message:updated` and `message:deleted` events.
    */

@@ -91,6 +91,14 @@ export const memberChange =
     return at < 0 ? [...list, member] : list.map((m, i) => (i === at ? member : m));
   };
 
+/** A change of the member list made to the list of owners and moderators (a plain member is left off it). */
+export const staffOnly =
+  (change: (list: Member[]) => Member[]) =>
+  (list: Member[]): Member[] => {
+    const next = change(list);
+    return next.some((m) => m.role === 'member') ? next.filter((m) => m.role !== 'member') : next;
+  };
+
 /** How a member event changes the member list (undefined for one that does not). */
 export function memberEventChange(event: EventFrame): ((list: Member[]) => Member[]) | undefined {
   if (!('user' in event.data)) return undefined;

@@ -17,7 +17,7 @@ import type { ChannelRoom, SendFilesOptions } from './channel-room.js';
 import type { Draft } from './drafts.js';
 import { type FeedHost, type LocalMessage, PagedFeed, signedOut, type Thread } from './feed.js';
 import { allPages, type ChatApi, unwrap } from './http.js';
-import { LiveList, memberChange, memberEventChange, pinChange } from './live-list.js';
+import { LiveList, memberChange, memberEventChange, pinChange, staffOnly } from './live-list.js';
 import { Moderation } from './moderation.js';
 import type { Outbox } from './outbox.js';
 import { ReadMarker, type ReadState } from './read-marker.js';
@@ -109,6 +109,7 @@ class Room implements ChannelRoom {
   /** The members, loaded for `searchMembers` at `at`; dropped when someone joins or leaves. */
   #members: { at: number; users: Promise<User[]> } | undefined;
   readonly #memberList: LiveList<Member>;
+  readonly #staffList: LiveList<Member>;
   readonly #pinList: LiveList<Message>;
   readonly #moderation: Moderation;
 
@@ -120,6 +121,7 @@ class Room implements ChannelRoom {
   readonly $info: ReadableAtom<ChannelInfo>;
   readonly $readState: ReadableAtom<ReadState>;
   readonly $members: ReadableAtom<Member[]>;
+  readonly $staff: ReadableAtom<Member[]>;
   readonly $pins: ReadableAtom<Message[]>;
 
   constructor(
@@ -166,6 +168,7 @@ class Room implements ChannelRoom {
     );
     const follow = () => this.#follow();
     this.#memberList = new LiveList({ alive, follow, load: () => this.#loadMemberList() });
+    this.#staffList = new LiveList({ alive, follow, load: () => this.#loadMemberList('moderator') });
     this.#pinList = new LiveList({
       alive,
       follow,
@@ -179,6 +182,7 @@ class Room implements ChannelRoom {
         ),
     });
     this.$members = this.#memberList.$items;
+    this.$staff = this.#staffList.$items;
     this.$pins = this.#pinList.$items;
     this.#moderation = new Moderation({
       api,
@@ -208,6 +212,7 @@ class Room implements ChannelRoom {
         void this.#read.flush();
         for (const feed of this.#feeds()) feed.loadIfUnloaded();
         this.#memberList.loadIfUnloaded();
+        this.#staffList.loadIfUnloaded();
         this.#pinList.loadIfUnloaded();
       },
       dispose: () => this.#dispose(),
@@ -368,7 +373,7 @@ class Room implements ChannelRoom {
 
   /** A member as a reply returned them; the user's own role and mute go to `$info` and `$channels` too. */
   #showMember(userId: string, member: Member | null): void {
-    this.#memberList.change(memberChange(userId, member));
+    this.#changeMembers(memberChange(userId, member));
     this.#members = undefined;
     if (member && userId === this.#host.me()?.id) {
       const fields = { role: member.role, mutedUntil: member.mutedUntil ?? null };
@@ -394,6 +399,7 @@ class Room implements ChannelRoom {
           this.#lastSeq = frame.seq;
           for (const feed of this.#feeds()) feed.resync();
           this.#memberList.reload();
+          this.#staffList.reload();
           this.#pinList.reload();
           this.#read.moved();
         });
@@ -452,6 +458,7 @@ class Room implements ChannelRoom {
     this.#read.dispose();
     this.#info.dispose();
     this.#memberList.dispose();
+    this.#staffList.dispose();
     this.#pinList.dispose();
     for (const feed of this.#feeds()) feed.dispose();
   }
@@ -510,7 +517,7 @@ class Room implements ChannelRoom {
     if (event.kind.startsWith('member:')) {
       this.#members = undefined;
       const change = memberEventChange(event);
-      if (change) this.#memberList.change(change);
+      if (change) this.#changeMembers(change);
       if (event.kind === 'member:updated' && 'user' in event.data && event.data.user.id === this.#host.me()?.id)
         this.#info.patch({ role: event.data.role, mutedUntil: event.data.mutedUntil ?? null });
     }
@@ -555,14 +562,21 @@ class Room implements ChannelRoom {
     return (await this.#loadMemberList()).map((member) => member.user);
   }
 
-  /** Every member of the channel, with roles and mutes. */
-  #loadMemberList(): Promise<Member[]> {
+  /** Every member of the channel, with roles and mutes; with `minRole`, those of that role or a higher one. */
+  #loadMemberList(minRole?: Role): Promise<Member[]> {
     const path = { channelId: this.id };
+    const query = { limit: 100, ...(minRole ? { minRole } : {}) };
     return allPages((cursor) =>
       unwrap(
-        this.#host.api.GET('/api/v1/channels/{channelId}/members', { params: { path, query: { limit: 100, cursor } } }),
+        this.#host.api.GET('/api/v1/channels/{channelId}/members', { params: { path, query: { ...query, cursor } } }),
       ),
     );
+  }
+
+  /** Applies a change to the member list and, as far as it concerns them, to the owners and moderators. */
+  #changeMembers(change: (list: Member[]) => Member[]): void {
+    this.#memberList.change(change);
+    this.#staffList.change(staffOnly(change));
   }
 
   #serially(task: () => Promise<void>): void {

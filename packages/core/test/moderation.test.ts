@@ -28,8 +28,10 @@ async function rest<T = unknown>(
 }
 
 /** The members as the server lists them, as `[user id, role, mutedUntil]` sorted by id. */
-async function serverMembers(url: string, user: RestUser, channelId: string) {
-  const { items } = await rest<{ items: Member[] }>(url, user, 'GET', `/channels/${channelId}/members?limit=100`);
+/** The members as the server lists them; with `staff`, the owners and moderators alone. */
+async function serverMembers(url: string, user: RestUser, channelId: string, staff = false) {
+  const query = staff ? 'limit=100&minRole=moderator' : 'limit=100';
+  const { items } = await rest<{ items: Member[] }>(url, user, 'GET', `/channels/${channelId}/members?${query}`);
   return shape(items);
 }
 const shape = (members: Member[]) =>
@@ -51,6 +53,7 @@ async function scene(harness: Harness, faults = new SocketFaults()) {
   const room = client.channel(channelId);
   harness.observe(room.$messages);
   harness.observe(room.$members);
+  harness.observe(room.$staff);
   harness.observe(room.$pins);
   await until(room.$members, (m) => m.length === 3, 10_000, 'the members');
   await until(client.$presence, (p) => p[channelId]?.includes(alice.user.id) === true, 20_000, 'the subscription');
@@ -62,6 +65,7 @@ async function converged(s: Awaited<ReturnType<typeof scene>>) {
   await waitFor(
     async () => {
       assert.deepEqual(shape(s.room.$members.get()), await serverMembers(s.url, s.alice, s.channelId));
+      assert.deepEqual(shape(s.room.$staff.get()), await serverMembers(s.url, s.alice, s.channelId, true));
       assert.deepEqual(
         s.room.$pins.get().map((m) => m.id),
         await pinIds(s.url, s.alice, s.channelId),
@@ -89,6 +93,14 @@ describe('members and pins follow the channel', () => {
       room.$members.get().find((m) => m.user.id === bob.user.id)?.role,
       'moderator',
       'the last of three role changes',
+    );
+    assert.deepEqual(
+      room.$staff.get().map((m) => [m.user.id, m.role]),
+      [
+        [alice.user.id, 'owner'],
+        [bob.user.id, 'moderator'],
+      ],
+      'the staff: the owner, and Bob promoted, demoted and promoted again',
     );
     assert.equal(
       Date.parse(room.$members.get().find((m) => m.user.id === carol.user.id)!.mutedUntil!),

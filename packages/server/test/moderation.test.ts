@@ -86,6 +86,23 @@ async function scenarios(t: TestContext, server: TestServer): Promise<void> {
         members.items.filter((m) => m.role === 'owner').map((m) => m.user.id),
         [owner!.id],
       );
+      // `minRole` lists the staff alone (for role badges in a large channel)
+      const listed = async (minRole: string) =>
+        expectStatus(
+          await http.get<{ items: Member[] }>(`/api/v1/channels/${channel.id}/members?minRole=${minRole}`, mod!.token),
+          200,
+        )
+          .items.map((m) => `${m.user.id} ${m.role}`)
+          .sort();
+      const staff = [`${owner!.id} owner`, `${mod!.id} moderator`, `${mod2!.id} moderator`].sort();
+      assert.deepEqual(await listed('moderator'), staff, 'owners and moderators');
+      assert.deepEqual(await listed('owner'), [`${owner!.id} owner`], 'owners');
+      assert.equal((await listed('member')).length, 5, 'everyone');
+      expectProblem(
+        await http.get(`/api/v1/channels/${channel.id}/members?minRole=admin`, mod!.token),
+        400,
+        'invalid_request',
+      );
       // a moderator removes a member (not themself as someone else would: leaving is `me`)
       expectStatus(await http.delete(member$(member!.id), mod!.token), 204);
       expectStatus(await http.delete(member$('me'), mod2!.token), 204);

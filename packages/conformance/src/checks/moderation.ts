@@ -1,4 +1,4 @@
-import type { AuditPage, Ban, BanPage, Channel, EventPage, Member, Message } from '@confab/protocol';
+import type { AuditPage, Ban, BanPage, Channel, EventPage, Member, MemberPage, Message } from '@confab/protocol';
 import { ensure, expectProblem, expectStatus, sameJson } from '../assert.js';
 import type { Check } from '../check.js';
 import { newClientId } from '../fixtures.js';
@@ -13,9 +13,10 @@ export const moderationChecks: Check[] = [
     id: 'moderation.roles',
     area,
     title:
-      "the owner makes a moderator, who removes a member's message and the member but not the owner; the last owner cannot step down (409)",
+      "the owner makes a moderator, listed with the owner by minRole=moderator, who removes a member's message and the member but not the owner; the last owner cannot step down (409)",
     required: false,
-    contract: 'confab.yaml › updateMember, removeMember, deleteMessage; Role; EventKind member:updated',
+    contract:
+      'confab.yaml › updateMember, listMembers (minRole), removeMember, deleteMessage; Role; EventKind member:updated',
     async run({ http, fixtures }) {
       const [owner, mod, member] = await fixtures.users(3);
       const channel = await fixtures.channel(owner!, 'public', [mod!.id, member!.id]);
@@ -25,6 +26,13 @@ export const moderationChecks: Check[] = [
         200,
       );
       ensure(promoted.role === 'moderator', `the promoted member's role is ${promoted.role}`);
+      const staff = expectStatus(await http.get<MemberPage>(`${path}?minRole=moderator`, member!.token), 200);
+      const listed = staff.items.map((m) => `${m.user.id} ${m.role}`).sort();
+      const expected = [`${owner!.id} owner`, `${mod!.id} moderator`].sort();
+      ensure(
+        listed.join() === expected.join(),
+        `minRole=moderator lists ${listed.join(', ')}, not the owner and moderator`,
+      );
       expectProblem(await http.patch(`${path}/${member!.id}`, mod!.token, { role: 'moderator' }), 403, 'forbidden');
       expectProblem(await http.delete(`${path}/${owner!.id}`, mod!.token), 403, 'forbidden');
       const message = await fixtures.post(member!, channel.id, 'to be removed');

@@ -15,6 +15,7 @@ import { paneStyles } from '../shared/pane.styles.js';
 import { PanelController } from '../shared/panel-controller.js';
 import { plainButtonStyles } from '../shared/plain-button.styles.js';
 import { RoomController } from '../shared/room-controller.js';
+import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { chatMembersStyles } from './chat-members.styles.js';
 
@@ -65,6 +66,7 @@ export class ChatMembersElement extends ChatElement {
   readonly #rooms = new RoomController(this);
   readonly #panel = new PanelController(this, () => new ChatPanelCloseEvent());
   readonly #moderation = new ModerationController(this);
+  readonly #members = new StoreController<Member[]>(this, []);
   readonly #dialog = new ModerationDialog(this, () => this.t);
   #room: ChannelRoom | undefined;
   #bansLoaded: ChannelRoom | undefined;
@@ -79,6 +81,7 @@ export class ChatMembersElement extends ChatElement {
     if (room !== this.#room || changed.has('client')) {
       this.#room = room;
       this.#moderation.follow(this.client, room);
+      this.#members.follow(room?.$members);
       this.menuFor = undefined;
       this.error = '';
       this.bans = undefined;
@@ -296,7 +299,7 @@ export class ChatMembersElement extends ChatElement {
     const t = this.t;
     if (!this.#room) return nothing;
     const mod = this.#moderation;
-    const members = [...mod.members].sort(byRank);
+    const members = [...this.#members.value].sort(byRank);
     const blocked = new Set(mod.blocked);
     const me = mod.me?.id;
     const rank = mod.rank;

@@ -25,7 +25,7 @@ export const viewerRank = (channel: Channel | undefined, me: Me | null): number 
 export interface MessageModeration {
   /** Owners' and moderators' roles, by user id. */
   readonly roles: ReadonlyMap<string, Role>;
-  /** Members' display names, by user id (who pinned a message). */
+  /** Owners' and moderators' display names, by user id (who pinned a message; a member who did goes unnamed). */
   readonly names: ReadonlyMap<string, string>;
   /** The users the viewer blocked. */
   readonly blocked: ReadonlySet<string>;
@@ -83,13 +83,14 @@ const NO_IDS: string[] = [];
 const LOADING: ChannelInfo = { status: 'loading' };
 
 /**
- * Follows what the moderation controls need of a channel (its members, the channel, the viewer and whom
- * they blocked) and derives a {@link MessageModeration} from it, anew only when one of them changed.
+ * Follows what the moderation controls need of a channel (its owners and moderators, the channel, the viewer
+ * and whom they blocked) and derives a {@link MessageModeration} from it, anew only when one of them changed.
+ * It reads no other member: a channel of thousands opens with one short request for its staff.
  */
 export class ModerationController {
   readonly #me: StoreController<Me | null>;
   readonly #blocked: StoreController<string[]>;
-  readonly #members: StoreController<Member[]>;
+  readonly #staff: StoreController<Member[]>;
   readonly #info: StoreController<ChannelInfo>;
   #from: unknown[] = [];
   #value: MessageModeration | undefined;
@@ -97,7 +98,7 @@ export class ModerationController {
   constructor(host: ReactiveControllerHost) {
     this.#me = new StoreController<Me | null>(host, null);
     this.#blocked = new StoreController<string[]>(host, NO_IDS);
-    this.#members = new StoreController<Member[]>(host, NO_MEMBERS);
+    this.#staff = new StoreController<Member[]>(host, NO_MEMBERS);
     this.#info = new StoreController<ChannelInfo>(host, LOADING);
   }
 
@@ -105,16 +106,12 @@ export class ModerationController {
   follow(client: ChatClient | undefined, room: ChannelRoom | undefined): void {
     this.#me.follow(client?.$me);
     this.#blocked.follow(client?.$blocked);
-    this.#members.follow(room?.$members);
+    this.#staff.follow(room?.$staff);
     this.#info.follow(room?.$info);
   }
 
   get me(): Me | null {
     return this.#me.value;
-  }
-
-  get members(): Member[] {
-    return this.#members.value;
   }
 
   get blocked(): string[] {
@@ -134,12 +131,12 @@ export class ModerationController {
 
   /** What messages need, for the channel followed. */
   get value(): MessageModeration {
-    const from = [this.me, this.#blocked.value, this.#members.value, this.channel];
+    const from = [this.me, this.#blocked.value, this.#staff.value, this.channel];
     if (this.#value && from.every((v, i) => v === this.#from[i])) return this.#value;
-    const [me, channel, members] = [this.me, this.channel, this.#members.value];
+    const [me, channel, staff] = [this.me, this.channel, this.#staff.value];
     const roles = new Map<string, Role>();
     const names = new Map<string, string>();
-    for (const m of members) {
+    for (const m of staff) {
       names.set(m.user.id, m.user.displayName);
       if (m.role !== 'member') roles.set(m.user.id, m.role);
     }

@@ -1000,6 +1000,14 @@ export const openapiDocument: Record<string, unknown> = {
           },
           {
             "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "name": "minRole",
+            "in": "query",
+            "description": "Only members of this role or a higher one: `moderator` lists the owners and moderators (what a client needs for role badges, without reading every member of a large channel).",
+            "schema": {
+              "$ref": "#/components/schemas/Role"
+            }
           }
         ],
         "responses": {

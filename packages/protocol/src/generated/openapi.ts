@@ -2407,6 +2407,8 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Page size; 50 when absent, at most 100. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Only members of this role or a higher one: `moderator` lists the owners and moderators (what a client needs for role badges, without reading every member of a large channel). */
+                minRole?: components["schemas"]["Role"];
             };
             header?: never;
             path: {

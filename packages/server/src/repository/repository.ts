@@ -189,7 +189,8 @@ export interface ChatRepository {
   addMember(channelId: string, userId: string, role: Role): Promise<Committed<Member> | 'banned'>;
   /** Ends a membership; `by` someone else is a removal (in the event and the audit log). */
   removeMember(channelId: string, userId: string, by?: string): Promise<Committed<void>>;
-  listMembers(channelId: string, offset: number, limit: number): Promise<Member[]>;
+  /** Members oldest first; only those with one of `roles` when given. */
+  listMembers(channelId: string, offset: number, limit: number, roles?: readonly Role[]): Promise<Member[]>;
   markRead(channelId: string, userId: string, seq: number): Promise<ReadState>;
   // moderation
   /** A member's role and mute, with the channel's posting settings, in one lookup; undefined for a non-member. */

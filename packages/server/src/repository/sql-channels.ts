@@ -342,12 +342,13 @@ export function sqlChannels(db: Db) {
         return { value: undefined, events };
       });
     },
-    async listMembers(channelId: string, offset: number, limit: number) {
+    async listMembers(channelId: string, offset: number, limit: number, roles?: readonly Role[]) {
       const rows = await db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
         .select([...userColumns, 'members.role', 'members.joined_at', 'members.muted_until'])
         .where('members.channel_id', '=', channelId)
+        .$if(roles !== undefined, (query) => query.where('members.role', 'in', roles!))
         .orderBy('members.joined_at')
         .orderBy('users.id')
         .offset(offset)

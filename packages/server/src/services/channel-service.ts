@@ -6,6 +6,7 @@ import type {
   Member,
   MemberPage,
   ReadState,
+  Role,
 } from '@confab/protocol';
 import type { Bus } from '../bus/bus.js';
 import { ChatError } from '../errors.js';
@@ -14,7 +15,7 @@ import type { ChannelPatch, ChannelView, ChatRepository, Committed } from '../re
 import { type Actor, requireScope } from './actor.js';
 import { decodeOffsetCursor, offsetCursor } from './cursors.js';
 import { requireModerator, requireOutrank } from './moderation-service.js';
-import { canManage } from './permissions.js';
+import { canManage, rolesFrom } from './permissions.js';
 import type { Publish } from './publish.js';
 
 /** Shapes a stored channel for the user looking at it. */
@@ -230,10 +231,18 @@ export class ChannelService {
     return this.repo.markRead(channelId, actor.user.id, seq);
   }
 
-  async listMembers(actor: Actor, channelId: string, cursor: string | undefined, limit: number): Promise<MemberPage> {
+  /** A page of the channel's members, oldest first; with `minRole`, only those of that role or a higher one. */
+  async listMembers(
+    actor: Actor,
+    channelId: string,
+    cursor: string | undefined,
+    limit: number,
+    minRole?: Role,
+  ): Promise<MemberPage> {
     await this.readable(actor, channelId);
     const offset = decodeOffsetCursor(cursor);
-    const rows = await this.repo.listMembers(channelId, offset, limit + 1);
+    const roles = minRole ? rolesFrom(minRole) : undefined;
+    const rows = await this.repo.listMembers(channelId, offset, limit + 1, roles);
     return { items: rows.slice(0, limit), nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null };
   }
 

@@ -9,6 +9,11 @@ export function rankOf(role: Role | null, admin = false): number {
   return admin ? 4 : role ? ranks[role] : 0;
 }
 
+/** The roles as high as `role` or higher. */
+export function rolesFrom(role: Role): Role[] {
+  return (Object.keys(ranks) as Role[]).filter((other) => ranks[other] >= ranks[role]);
+}
+
 /** The actor's reach in the channel they are looking at. */
 export function actorRank(actor: Actor, view: Pick<ChannelView, 'role'>): number {
   return rankOf(view.role, actor.admin);
