@@ -324,7 +324,11 @@ export class ChatMessageElement extends ChatElement {
   }
 
   #renderPinned(m: LocalMessage) {
-    const by = m.pinnedBy && this.moderation?.names.get(m.pinnedBy);
+    // Owners and moderators are named by `moderation`; a member who may pin is likely the author or the viewer.
+    const pinner = m.pinnedBy;
+    const by =
+      pinner &&
+      (this.moderation?.names.get(pinner) ?? [m.author, this.viewer].find((u) => u?.id === pinner)?.displayName);
     return html`<div part="pinned" class="pinned meta"><svg class="pin-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 2l7 7-2.5 1-4.5 4.5.5 4.5-2 2-4.2-4.2L3.5 22 2 20.5l5.8-5.8L3.5 10.5l2-2 4.5.5L14.5 4.5z" /></svg> ${by ? this.t.pinnedBy(by) : this.t.pinned}</div>`;
   }
 

@@ -62,8 +62,8 @@ async function windowAs(role: Role, channel: Partial<ChannelFixture> = {}, extra
     </div>`,
   ).then((box) => box.querySelector('chat-window')!);
   const room = f.client.channel(id);
-  // The members load when first observed: badges show once they are in.
-  await until(() => room.$members.get().length >= 4, 'the members');
+  // The owners and moderators load when first observed: badges show once they are in.
+  await until(() => room.$staff.get().length >= 2, 'the owners and moderators');
   await until(() => rowWithText(win, 'Morning!'), 'the messages');
   return { f, win, room };
 }
@@ -199,6 +199,14 @@ describe('moderation in <chat-message>', () => {
     await until(() => marker() === 'Pinned by Alice Martin', 'the pin marker');
     await pick(message, 'Unpin');
     await until(() => marker() === undefined, 'the pin marker gone');
+  });
+
+  it('a member who may pin (membersCanPin) is named on the marker too', async () => {
+    const { win } = await windowAs('member', { membersCanPin: true });
+    const message = row(win, 'Buy cheap watches');
+    await pick(message, 'Pin');
+    const marker = () => message.shadowRoot!.querySelector('[part="pinned"]')?.textContent?.trim();
+    await until(() => marker() === 'Pinned by Alice Martin', 'the pin marker');
   });
 
   it('hides a blocked user’s messages until Show, and hides them live on Block', async () => {
